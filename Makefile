@@ -1,0 +1,69 @@
+# qgis.certification — see README.md. Every target is safe to run twice.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8080
+DATA_DIR ?= $(CURDIR)/instance/var
+SITE_ID ?= Plone
+export HOST PORT DATA_DIR SITE_ID
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# Debian packages the test suite needs (browser tests use Debian's Chromium).
+TEST_DEBIAN_PACKAGES ?=
+
+.PHONY: help install instance create-site start test test-deps lint format \
+        lock versions buildout-check clean
+
+help: ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock setup.py
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	@touch $@
+
+install: $(VENV)/.installed instance ## create .venv from the lock and generate the instance
+
+instance: $(VENV)/.installed
+	@$(BIN)/python scripts/make_instance.py
+
+create-site: install ## create the Plone site (or bring it up to date), with demo content
+	@$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
+
+start: create-site ## install, create the site when absent, and serve it on $HOST:$PORT
+	@$(BIN)/python scripts/preflight.py
+	@exec $(BIN)/runwsgi instance/etc/zope.ini
+
+test-deps:
+	@missing=""; for p in $(TEST_DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; fi
+
+test: install test-deps ## run the whole test suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed ## ruff check and format check
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+format: $(VENV)/.installed ## fix what ruff can fix, format the code
+	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests scripts
+
+lock: ## re-resolve dependencies into requirements.lock (deliberate refresh)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python scripts/lock.py
+	$(MAKE) versions
+
+versions: $(VENV)/.installed ## regenerate versions.cfg (buildout) from requirements.lock
+	$(BIN)/python scripts/versions.py write
+
+buildout-check: $(VENV)/.installed ## build the buildout alternative in a temporary folder and start it once
+	$(BIN)/python scripts/buildout_check.py
+
+clean: ## remove .venv and the generated instance configuration (keeps data)
+	rm -rf $(VENV) instance/etc

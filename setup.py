@@ -1,0 +1,51 @@
+from setuptools import find_namespace_packages
+from setuptools import setup
+
+
+setup(
+    name="qgis.certification",
+    version="1.0.0.dev0",
+    description="The web system that runs the QGIS Certification Programme, on Plone 6.2",
+    long_description=open("README.md", encoding="utf-8").read(),
+    long_description_content_type="text/markdown",
+    classifiers=[
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Programming Language :: Python :: 3.11",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+    ],
+    keywords="Plone QGIS certification training",
+    author="The qgis.certification developers",
+    url="https://github.com/qgis/qgis.certification",
+    license="GPL version 2",
+    packages=find_namespace_packages("src", include=["qgis.*"]),
+    package_dir={"": "src"},
+    include_package_data=True,
+    zip_safe=False,
+    python_requires=">=3.11",
+    install_requires=[
+        "Products.CMFPlone",
+        "plone.api",
+        "plone.restapi",
+        "plone.app.dexterity",
+        "plone.app.multilingual",
+        "collective.easyform",
+        "z3c.form",
+        "pycountry",
+    ],
+    extras_require={
+        "test": [
+            "plone.app.testing",
+            "plone.testing",
+            "pytest",
+            "pytest-plone",
+            "aiosmtpd",
+            "requests",
+        ],
+    },
+    entry_points={
+        "z3c.autoinclude.plugin": ["target = plone"],
+    },
+)

@@ -1,0 +1,58 @@
+import pytest
+import requests
+from plone.app.testing import TEST_USER_PASSWORD
+from pytest_plone import fixtures_factory
+
+from qgis.certification.testing import FUNCTIONAL_TESTING
+from qgis.certification.testing import INTEGRATION_TESTING
+from qgis.certification.testing import SERVER_TESTING
+
+
+pytest_plugins = ["pytest_plone"]
+
+globals().update(
+    fixtures_factory(
+        (
+            (SERVER_TESTING, "server"),
+            (FUNCTIONAL_TESTING, "functional"),
+            (INTEGRATION_TESTING, "integration"),
+        )
+    )
+)
+
+
+@pytest.fixture(scope="session")
+def package_name() -> str:
+    return "qgis.certification"
+
+
+class RestSession(requests.Session):
+    """A requests session whose relative URLs start at the test site."""
+
+    def __init__(self, base_url):
+        super().__init__()
+        self.base_url = base_url.rstrip("/")
+        self.headers.update({"Accept": "application/json"})
+
+    def request(self, method, url, *args, **kwargs):
+        if not url.startswith("http"):
+            url = self.base_url + "/" + url.lstrip("/")
+        kwargs.setdefault("timeout", 60)
+        return super().request(method, url, *args, **kwargs)
+
+
+@pytest.fixture
+def rest_session(server):
+    """``rest_session(user=None, password=...)``: a session on the server layer."""
+    sessions = []
+
+    def make(user=None, password=None):
+        session = RestSession(server["portal"].absolute_url())
+        if user is not None:
+            session.auth = (user, password or TEST_USER_PASSWORD)
+        sessions.append(session)
+        return session
+
+    yield make
+    for session in sessions:
+        session.close()

@@ -1,0 +1,91 @@
+"""The site-creation step (make create-site) is idempotent and configurable."""
+
+import pytest
+from plone import api
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
+
+from qgis.certification.demo import DEMO_USERS
+from qgis.certification.mail import EnvironmentMailHost
+from qgis.certification.sitesetup import SiteSettings
+from qgis.certification.sitesetup import SiteSetupError
+from qgis.certification.sitesetup import ensure_site
+
+
+@pytest.fixture
+def app(functional):
+    previous = getSite()
+    yield functional["app"]
+    setSite(previous)
+
+
+def count_demo_users(portal):
+    return sum(1 for user_id, *_ in DEMO_USERS if portal.acl_users.getUserById(user_id))
+
+
+def test_create_site_twice_keeps_one_site_and_its_data(app):
+    settings = SiteSettings(site_id="Programme", admin_password="first-secret")
+    portal, created = ensure_site(app, settings)
+    assert created is True
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=portal, type="Document", id="kept-page", title="Kept"
+        )
+    assert count_demo_users(portal) == len(DEMO_USERS)
+
+    portal_again, created_again = ensure_site(
+        app, SiteSettings(site_id="Programme", admin_password="second-secret")
+    )
+    assert created_again is False
+    assert portal_again is not None
+    assert [i for i in app.objectIds() if i == "Programme"] == ["Programme"]
+    assert "kept-page" in app.Programme
+    assert count_demo_users(app.Programme) == len(DEMO_USERS)
+    # the admin password follows ADMIN_PASSWORD at every run
+    assert app.acl_users.users.authenticateCredentials(
+        {"login": "admin", "password": "second-secret"}
+    )
+
+
+def test_site_has_product_mail_and_sender(app):
+    portal, _ = ensure_site(
+        app, SiteSettings(site_id="Programme", mail_from="cert@example.org")
+    )
+    assert isinstance(portal.MailHost, EnvironmentMailHost)
+    assert portal.portal_registry["plone.email_from_address"] == "cert@example.org"
+    from plone.base.utils import get_installer
+
+    assert get_installer(portal).is_product_installed("qgis.certification")
+
+
+def test_production_creates_no_demo_content(app):
+    settings = SiteSettings(
+        site_id="Production", admin_password="s3cret", production=True
+    )
+    portal, _ = ensure_site(app, settings)
+    assert count_demo_users(portal) == 0
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"ENVIRONMENT": "production"}, "ADMIN_PASSWORD"),
+        ({"ENVIRONMENT": "staging"}, "ENVIRONMENT must be"),
+    ],
+)
+def test_settings_refuse_unsafe_environment(environ, message):
+    with pytest.raises(SiteSetupError, match=message):
+        SiteSettings.from_environment(environ)
+
+
+def test_settings_from_environment():
+    settings = SiteSettings.from_environment(
+        {"ADMIN_PASSWORD": "x1", "SITE_ID": "Cert", "MAIL_FROM": "a@b.org"}
+    )
+    assert (settings.site_id, settings.admin_password, settings.mail_from) == (
+        "Cert",
+        "x1",
+        "a@b.org",
+    )
+    assert settings.demo_content is True
+    assert settings.default_password is False
