@@ -20,8 +20,6 @@ def test_home_page(base_url):
 
 
 def test_rest_site_root(base_url):
-    response = requests.get(
-        base_url, headers={"Accept": "application/json"}, timeout=30
-    )
+    response = requests.get(base_url, headers={"Accept": "application/json"}, timeout=30)
     assert response.status_code == 200
     assert response.json()["@type"] == "Plone Site"

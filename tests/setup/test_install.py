@@ -20,10 +20,7 @@ class TestInstall:
     def test_uninstall_profile_hidden(self, portal):
         from qgis.certification.setuphandlers import HiddenProfiles
 
-        assert (
-            "qgis.certification:uninstall"
-            in HiddenProfiles().getNonInstallableProfiles()
-        )
+        assert "qgis.certification:uninstall" in HiddenProfiles().getNonInstallableProfiles()
 
     def test_restapi_installed(self, installer):
         assert installer.is_product_installed("plone.restapi") is True

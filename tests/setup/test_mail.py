@@ -60,14 +60,10 @@ def test_maildir_mailer_keeps_message_and_envelope(tmp_path):
     assert message["X-Envelope-To"] == "b@example.org"
 
 
-def test_without_smtp_host_mail_lands_in_maildir_on_commit(
-    smtp_env, tmp_path, clean_transaction
-):
+def test_without_smtp_host_mail_lands_in_maildir_on_commit(smtp_env, tmp_path, clean_transaction):
     smtp_env.setenv("MAIL_DIR", str(tmp_path / "mail"))
     send_one(EnvironmentMailHost("MailHost"), subject="Application submitted")
-    assert not (tmp_path / "mail").exists() or not list(
-        mailbox.Maildir(str(tmp_path / "mail"))
-    )
+    assert not (tmp_path / "mail").exists() or not list(mailbox.Maildir(str(tmp_path / "mail")))
     transaction.commit()
     messages = list(mailbox.Maildir(str(tmp_path / "mail"), create=False))
     assert [decoded_subject(m) for m in messages] == ["Application submitted"]
@@ -104,9 +100,7 @@ def smtp_server():
     controller.stop()
 
 
-def test_with_smtp_host_mail_goes_to_the_server(
-    smtp_env, smtp_server, tmp_path, clean_transaction
-):
+def test_with_smtp_host_mail_goes_to_the_server(smtp_env, smtp_server, tmp_path, clean_transaction):
     controller, recorder = smtp_server
     smtp_env.setenv("SMTP_HOST", controller.hostname)
     smtp_env.setenv("SMTP_PORT", str(controller.port))

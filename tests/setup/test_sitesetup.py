@@ -28,9 +28,7 @@ def test_create_site_twice_keeps_one_site_and_its_data(app):
     portal, created = ensure_site(app, settings)
     assert created is True
     with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            container=portal, type="Document", id="kept-page", title="Kept"
-        )
+        api.content.create(container=portal, type="Document", id="kept-page", title="Kept")
     assert count_demo_users(portal) == len(DEMO_USERS)
 
     portal_again, created_again = ensure_site(
@@ -48,9 +46,7 @@ def test_create_site_twice_keeps_one_site_and_its_data(app):
 
 
 def test_site_has_product_mail_and_sender(app):
-    portal, _ = ensure_site(
-        app, SiteSettings(site_id="Programme", mail_from="cert@example.org")
-    )
+    portal, _ = ensure_site(app, SiteSettings(site_id="Programme", mail_from="cert@example.org"))
     assert isinstance(portal.MailHost, EnvironmentMailHost)
     assert portal.portal_registry["plone.email_from_address"] == "cert@example.org"
     from plone.base.utils import get_installer
@@ -59,9 +55,7 @@ def test_site_has_product_mail_and_sender(app):
 
 
 def test_production_creates_no_demo_content(app):
-    settings = SiteSettings(
-        site_id="Production", admin_password="s3cret", production=True
-    )
+    settings = SiteSettings(site_id="Production", admin_password="s3cret", production=True)
     portal, _ = ensure_site(app, settings)
     assert count_demo_users(portal) == 0
 

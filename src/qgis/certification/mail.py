@@ -46,9 +46,7 @@ class MaildirMailer:
     def send(self, fromaddr, toaddrs, message):
         if isinstance(message, str):
             message = message.encode("utf-8")
-        envelope = (
-            f"X-Envelope-From: {fromaddr}\nX-Envelope-To: {', '.join(toaddrs)}\n"
-        ).encode()
+        envelope = (f"X-Envelope-From: {fromaddr}\nX-Envelope-To: {', '.join(toaddrs)}\n").encode()
         self._maildir().add(mailbox.MaildirMessage(envelope + message))
 
     def abort(self):

@@ -1,5 +1,34 @@
+import logging
+
+from plone import api
 from plone.base.interfaces import INonInstallable
+from plone.dexterity.utils import createContentInContainer
 from zope.interface import implementer
+
+
+logger = logging.getLogger("qgis.certification")
+
+# id, portal_type, title, description
+PROGRAMME_FOLDERS = (
+    (
+        "organisations",
+        "OrganisationFolder",
+        "Certifying organisations",
+        "Organisations certified to issue official QGIS certificates, and applications.",
+    ),
+    (
+        "user-groups",
+        "UserGroupFolder",
+        "User groups",
+        "Local QGIS user groups that give their opinion on applications from their countries.",
+    ),
+)
+
+# group id, title, global role
+PROGRAMME_GROUPS = (
+    ("certification-managers", "Certification team", "CertificationManager"),
+    ("psc", "QGIS Project Steering Committee", "PSCMember"),
+)
 
 
 @implementer(INonInstallable)
@@ -12,9 +41,36 @@ class HiddenProfiles:
         return []
 
 
+def ensure_programme_folders(portal):
+    for folder_id, portal_type, title, description in PROGRAMME_FOLDERS:
+        if folder_id not in portal.objectIds():
+            # Not addable by anyone through the web: only this profile makes them.
+            createContentInContainer(
+                portal,
+                portal_type,
+                checkConstraints=False,
+                id=folder_id,
+                title=title,
+                description=description,
+            )
+            logger.info("Created /%s", folder_id)
+
+
+def ensure_programme_groups():
+    for group_id, title, role in PROGRAMME_GROUPS:
+        if api.group.get(groupname=group_id) is None:
+            api.group.create(groupname=group_id, title=title, roles=[role])
+        else:
+            api.group.grant_roles(groupname=group_id, roles=[role])
+
+
 def post_install(context):
     """Runs after the default profile's import steps."""
+    portal = api.portal.get()
+    ensure_programme_folders(portal)
+    ensure_programme_groups()
 
 
 def uninstall(context):
-    """Runs after the uninstall profile's import steps."""
+    """Runs after the uninstall profile's import steps. Content and groups are
+    kept: removing the product must never delete applications or reviews."""

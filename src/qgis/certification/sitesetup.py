@@ -56,9 +56,7 @@ class SiteSettings:
         environ = os.environ if environ is None else environ
         environment = environ.get("ENVIRONMENT", "demo").strip().lower()
         if environment not in ("demo", "production"):
-            raise SiteSetupError(
-                f"ENVIRONMENT must be 'demo' or 'production', not {environment!r}"
-            )
+            raise SiteSetupError(f"ENVIRONMENT must be 'demo' or 'production', not {environment!r}")
         settings = cls(
             site_id=environ.get("SITE_ID") or cls.site_id,
             admin_password=environ.get("ADMIN_PASSWORD") or DEFAULT_ADMIN_PASSWORD,
@@ -99,9 +97,7 @@ def ensure_profile(portal):
         installer.install_product("qgis.certification")
     elif setup.listUpgrades(PROFILE_ID):
         setup.upgradeProfile(PROFILE_ID)
-        logger.info(
-            "Upgraded %s to %s", PROFILE_ID, setup.getLastVersionForProfile(PROFILE_ID)
-        )
+        logger.info("Upgraded %s to %s", PROFILE_ID, setup.getLastVersionForProfile(PROFILE_ID))
 
 
 def ensure_site(app, settings: SiteSettings):

@@ -24,7 +24,7 @@ class QgisCertificationLayer(PloneSandboxLayer):
 FIXTURE = QgisCertificationLayer()
 
 INTEGRATION_TESTING = IntegrationTesting(
-    bases=(FIXTURE,),
+    bases=(FIXTURE, MOCK_MAILHOST_FIXTURE),
     name="QgisCertificationLayer:IntegrationTesting",
 )
 

@@ -1,0 +1,32 @@
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+from qgis.certification import _
+from qgis.certification.content.validation import is_email
+
+
+class IAttendee(model.Schema):
+    """A person attending a course. Never shown to the public."""
+
+    first_name = schema.TextLine(title=_("First name"), required=True)
+    last_name = schema.TextLine(title=_("Last name"), required=True)
+    email = schema.TextLine(title=_("E-mail"), required=True, constraint=is_email)
+
+
+@implementer(IAttendee)
+class Attendee(Item):
+    """The title is the attendee's name: it is derived, never stored apart."""
+
+    @property
+    def title(self):
+        names = (getattr(self, "first_name", None), getattr(self, "last_name", None))
+        return " ".join(name for name in names if name)
+
+    @title.setter
+    def title(self, value):
+        """Ignored: the name fields are the source of the title."""
+
+    def Title(self):
+        return self.title

@@ -1,0 +1,52 @@
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+from zope.interface import invariant
+
+from qgis.certification import _
+from qgis.certification.content.validation import dates_in_order
+from qgis.certification.vocabularies.organisation_items import OrganisationItemChoice
+
+
+class ICourse(model.Schema):
+    """One run of a course type, by a convener, at a training centre."""
+
+    course_type = OrganisationItemChoice(
+        title=_("Course type"),
+        vocabulary="qgis.certification.OrganisationCourseTypes",
+        required=True,
+    )
+    convener = OrganisationItemChoice(
+        title=_("Convener"),
+        vocabulary="qgis.certification.OrganisationConveners",
+        required=True,
+    )
+    training_center = OrganisationItemChoice(
+        title=_("Training centre"),
+        vocabulary="qgis.certification.OrganisationTrainingCenters",
+        required=True,
+    )
+    start_date = schema.Date(title=_("Start date"), required=True)
+    end_date = schema.Date(title=_("End date"), required=True)
+    language = schema.Choice(
+        title=_("Language"),
+        description=_("The language the course is taught in."),
+        vocabulary="qgis.certification.CourseLanguages",
+        required=True,
+        default="en",
+    )
+    trained_competence = schema.Text(
+        title=_("Trained competence"),
+        description=_("What attendees are able to do after the course."),
+        required=False,
+    )
+
+    @invariant
+    def end_not_before_start(data):
+        dates_in_order(data)
+
+
+@implementer(ICourse)
+class Course(Container):
+    pass

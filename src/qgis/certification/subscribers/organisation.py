@@ -1,0 +1,101 @@
+"""Workflow events of a certifying organisation: the guards that explain a
+refusal, the reviewers' local roles, and the mails of each step."""
+
+import logging
+
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.i18n import translate
+
+from qgis.certification import _
+from qgis.certification import notifications
+from qgis.certification import review
+
+
+logger = logging.getLogger("qgis.certification")
+
+COMMENT_REQUIRED = {
+    "request_changes": _("Say what the applicant should change: a comment is required."),
+    "reject": _("Give the reasons for the rejection: a comment is required."),
+}
+
+
+def _refuse(message):
+    raise WorkflowException(translate(message, context=api.env.getRequest()))
+
+
+def check_transition(organisation, event):
+    """Before a transition: refuse, with a message that says why, what the
+    guard permissions alone cannot express."""
+    if event.transition is None:
+        return
+    transition = event.transition.id
+    comment = (event.kwargs or {}).get("comment", "") or ""
+    if transition in COMMENT_REQUIRED and not comment.strip():
+        _refuse(COMMENT_REQUIRED[transition])
+    if transition == "submit":
+        missing = review.missing_for_submission(organisation)
+        if missing:
+            request = api.env.getRequest()
+            names = "; ".join(translate(item, context=request) for item in missing)
+            _refuse(
+                _(
+                    "The application cannot be submitted yet. It still needs: ${missing}.",
+                    mapping={"missing": names},
+                )
+            )
+    elif transition == "send_to_user_groups":
+        if not review.covering_user_groups(organisation.country):
+            _refuse(
+                _(
+                    "No user group covers this organisation's country: send the "
+                    "application to the PSC instead."
+                )
+            )
+    elif transition == "send_to_psc":
+        reason = review.why_not_to_psc(organisation)
+        if reason is not None:
+            _refuse(reason)
+
+
+def grant_reviewer_roles(organisation):
+    for group in review.user_groups_of(organisation):
+        for user_id in group.members or ():
+            roles = set(organisation.get_local_roles_for_userid(user_id))
+            if "UserGroupReviewer" not in roles:
+                organisation.manage_addLocalRoles(user_id, ["UserGroupReviewer"])
+    organisation.reindexObjectSecurity()
+
+
+def after_transition(organisation, event):
+    if event.transition is None:
+        return
+    transition = event.transition.id
+    comment = (event.kwargs or {}).get("comment", "") or ""
+    mapping = notifications.mapping_for(organisation, comment=comment)
+    owners = review.owners(organisation)
+    if transition == "submit":
+        notifications.notify_users(
+            notifications.group_members(notifications.TEAM_GROUP),
+            "submitted_team",
+            mapping,
+        )
+        notifications.notify_users(owners, "submitted_owner", mapping)
+    elif transition == "send_to_user_groups":
+        grant_reviewer_roles(organisation)
+        deadline = review.review_deadline(organisation)
+        mapping["deadline"] = deadline.strftime("%Y-%m-%d") if deadline else ""
+        reviewers = [
+            user_id
+            for group in review.user_groups_of(organisation)
+            for user_id in group.members or ()
+        ]
+        notifications.notify_users(reviewers, "user_group_review", mapping)
+    elif transition == "send_to_psc":
+        notifications.notify_users(
+            notifications.group_members(notifications.PSC_GROUP),
+            "psc_decision",
+            mapping,
+        )
+    elif transition in ("request_changes", "approve", "reject"):
+        notifications.notify_users(owners, transition, mapping)
