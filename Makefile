@@ -15,7 +15,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Debian packages the test suite needs (browser tests use Debian's Chromium).
 TEST_DEBIAN_PACKAGES ?=
 
-.PHONY: help install instance create-site start test test-deps lint format \
+.PHONY: help install instance create-site start test test-deps lint format review-deadlines \
         lock versions buildout-check clean
 
 help: ## this list
@@ -38,6 +38,12 @@ create-site: install ## create the Plone site (or bring it up to date), with dem
 start: create-site ## install, create the site when absent, and serve it on $HOST:$PORT
 	@$(BIN)/python scripts/preflight.py
 	@exec $(BIN)/runwsgi instance/etc/zope.ini
+
+review-deadlines: install ## move applications whose user-group review ended to the PSC; remind late groups (daily, from cron)
+	@if curl -s -o /dev/null "http://$(HOST):$(PORT)/"; then \
+	  curl -sS -f -u "admin:$${ADMIN_PASSWORD:-admin}" -X POST -H 'Accept: application/json' \
+	    "http://$(HOST):$(PORT)/$(SITE_ID)/@review-deadlines" && echo; \
+	else $(BIN)/zconsole run instance/etc/zope.conf scripts/review_deadlines.py; fi
 
 test-deps:
 	@missing=""; for p in $(TEST_DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -5,6 +5,7 @@ from plone import api
 from zope.component.hooks import getSite
 from zope.component.hooks import setSite
 
+from qgis.certification.demo import DEMO_ORGANISATIONS
 from qgis.certification.demo import DEMO_USERS
 from qgis.certification.mail import EnvironmentMailHost
 from qgis.certification.sitesetup import SiteSettings
@@ -13,7 +14,8 @@ from qgis.certification.sitesetup import ensure_site
 
 
 @pytest.fixture
-def app(functional):
+def app(functional, monkeypatch, tmp_path):
+    monkeypatch.setenv("MAIL_DIR", str(tmp_path / "mail"))
     previous = getSite()
     yield functional["app"]
     setSite(previous)
@@ -39,6 +41,7 @@ def test_create_site_twice_keeps_one_site_and_its_data(app):
     assert [i for i in app.objectIds() if i == "Programme"] == ["Programme"]
     assert "kept-page" in app.Programme
     assert count_demo_users(app.Programme) == len(DEMO_USERS)
+    assert len(app.Programme.organisations.objectIds()) == len(DEMO_ORGANISATIONS)
     # the admin password follows ADMIN_PASSWORD at every run
     assert app.acl_users.users.authenticateCredentials(
         {"login": "admin", "password": "second-secret"}
@@ -83,3 +86,42 @@ def test_settings_from_environment():
     )
     assert settings.demo_content is True
     assert settings.default_password is False
+
+
+def test_demo_shows_every_state_of_the_process(app):
+    portal, _ = ensure_site(app, SiteSettings(site_id="Programme"))
+    states = {
+        api.content.get_state(organisation) for organisation in portal.organisations.objectValues()
+    }
+    assert states == {
+        "draft",
+        "submitted",
+        "user_group_review",
+        "psc_decision",
+        "published",
+        "rejected",
+        "archived",
+    }
+    published = api.content.find(
+        context=portal, portal_type="Course", review_state="published", unrestricted=True
+    )
+    assert len(published) >= 5
+    reviewer_roles = portal.organisations["carpathian-gis-academy"].get_local_roles_for_userid(
+        "reviewer-ro"
+    )
+    assert "UserGroupReviewer" in reviewer_roles
+
+
+def test_admin_on_a_new_database_user_folder():
+    from OFS.userfolder import UserFolder
+
+    from qgis.certification.sitesetup import ensure_admin
+
+    class App:
+        acl_users = UserFolder()
+
+    ensure_admin(App, SiteSettings(admin_password="one"))
+    ensure_admin(App, SiteSettings(admin_password="two"))
+    user = App.acl_users.getUser("admin")
+    assert user.authenticate("two", None)
+    assert "Manager" in user.getRoles()

@@ -8,6 +8,7 @@ import logging
 
 from plone import api
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 from qgis.certification import _
 from qgis.certification.vocabularies.countries import country_name
@@ -165,11 +166,11 @@ def notify_users(user_ids, mail, mapping):
             continue
         values = dict(mapping)
         values["country"] = country_name(values.get("country_code"), language)
-        text = translate(body, target_language=language, mapping=values)
-        text += "\n" + translate(SIGNATURE, target_language=language, mapping=values)
+        text = translate(Message(body, mapping=values), target_language=language)
+        text += "\n" + translate(Message(SIGNATURE, mapping=values), target_language=language)
         api.portal.send_email(
             recipient=email,
-            subject=translate(subject, target_language=language, mapping=values),
+            subject=translate(Message(subject, mapping=values), target_language=language),
             body=text,
         )
         sent.append(email)

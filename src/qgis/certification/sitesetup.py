@@ -74,12 +74,22 @@ class SiteSettings:
 def ensure_admin(app, settings: SiteSettings):
     """The Zope root user ``admin`` exists, is Manager, and has the configured
     password (so changing ADMIN_PASSWORD and restarting changes it)."""
-    users = app.acl_users.users
-    if settings.admin_user in users.listUserIds():
-        users.updateUserPassword(settings.admin_user, settings.admin_password)
+    user_folder = app.acl_users
+    name, password = settings.admin_user, settings.admin_password
+    if "users" not in user_folder.objectIds():
+        # A new database has Zope's plain user folder (Plone turns it into a
+        # PluggableAuthService when the first site is created).
+        if user_folder.getUser(name) is None:
+            user_folder.userFolderAddUser(name, password, ["Manager"], [])
+        else:
+            user_folder.userFolderEditUser(name, password, ["Manager"], [])
+        return
+    users = user_folder.users
+    if name in users.listUserIds():
+        users.updateUserPassword(name, password)
     else:
-        users.addUser(settings.admin_user, settings.admin_user, settings.admin_password)
-    app.acl_users.roles.assignRoleToPrincipal("Manager", settings.admin_user)
+        users.addUser(name, name, password)
+    user_folder.roles.assignRoleToPrincipal("Manager", name)
 
 
 def ensure_mail(portal, settings: SiteSettings):

@@ -1,0 +1,36 @@
+"""Run the daily review-deadline step (``make review-deadlines``, meant for cron)."""
+
+import sys
+
+import transaction
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+
+from qgis.certification.deadlines import process_review_deadlines
+
+
+def main(app, site_id):
+    app = makerequest(app)
+    if site_id not in app.objectIds():
+        print(f"review-deadlines: there is no site /{site_id}", file=sys.stderr)
+        return 2
+    portal = app[site_id]
+    setSite(portal)
+    try:
+        result = process_review_deadlines()
+        transaction.commit()
+    except Exception as error:
+        transaction.abort()
+        print(f"review-deadlines: failed: {type(error).__name__}: {error}", file=sys.stderr)
+        raise
+    print(
+        f"review-deadlines: {len(result['sent_to_psc'])} sent to the PSC, "
+        f"{len(result['reminded'])} reminded"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    import os
+
+    sys.exit(main(app, os.environ.get("SITE_ID", "Plone")))  # noqa: F821 - from zconsole
