@@ -7,6 +7,7 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.content.validation import is_email
+from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class ICertifyingOrganisation(model.Schema):
@@ -21,7 +22,7 @@ class ICertifyingOrganisation(model.Schema):
     phone = schema.TextLine(title=_("Phone"), required=False)
     website = schema.URI(title=_("Website"), required=False)
     address = schema.Text(title=_("Address"), required=False)
-    country = schema.Choice(
+    country = CountryChoice(
         title=_("Country"),
         vocabulary="qgis.certification.Countries",
         required=True,

@@ -5,6 +5,7 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.content.validation import is_email
+from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class ITrainingCenter(model.Schema):
@@ -13,7 +14,7 @@ class ITrainingCenter(model.Schema):
     address = schema.Text(title=_("Address"), required=False)
     email = schema.TextLine(title=_("E-mail"), required=False, constraint=is_email)
     phone = schema.TextLine(title=_("Phone"), required=False)
-    country = schema.Choice(
+    country = CountryChoice(
         title=_("Country"),
         vocabulary="qgis.certification.Countries",
         required=True,

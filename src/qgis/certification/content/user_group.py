@@ -6,6 +6,7 @@ from zope.interface import implementer
 from qgis.certification import _
 from qgis.certification.content.validation import are_site_users
 from qgis.certification.content.validation import is_email
+from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class IUserGroup(model.Schema):
@@ -14,7 +15,7 @@ class IUserGroup(model.Schema):
     countries = schema.List(
         title=_("Countries"),
         description=_("The countries whose applications the group reviews."),
-        value_type=schema.Choice(vocabulary="qgis.certification.Countries"),
+        value_type=CountryChoice(vocabulary="qgis.certification.Countries"),
         required=True,
         min_length=1,
     )
