@@ -1,0 +1,85 @@
+"""The organisation page and the review forms, as people use them in Classic UI."""
+
+import transaction
+from builders import bring_to
+from builders import create_application
+from plone import api
+
+from qgis.certification import review
+
+
+def test_owner_sees_what_the_draft_lacks(site, browser_for):
+    organisation = create_application(site, complete=False)
+    transaction.commit()
+    browser = browser_for("owner")
+    browser.open(organisation.absolute_url())
+    assert "Before you can submit the application" in browser.contents
+    assert "at least one course type" in browser.contents
+
+
+def test_reviewer_records_an_opinion_with_the_form(site, browser_for):
+    organisation = bring_to(create_application(site), "user_group_review")
+    transaction.commit()
+    browser = browser_for("reviewer_ro")
+    browser.open(organisation.absolute_url())
+    assert "Your user group" in browser.contents
+    form = browser.getForm(action=organisation.absolute_url() + "/@@give-opinion")
+    form.getControl(name="opinion").value = ["recommend"]
+    form.getControl(name="comment").value = "They run the local meetups."
+    form.submit()
+    transaction.begin()
+    (opinion,) = review.opinions(organisation)
+    assert (opinion["opinion"], opinion["author"]) == ("recommend", "reviewer_ro")
+    assert "They run the local meetups." in browser.contents
+
+
+def test_opinion_form_refuses_missing_comment(site, browser_for):
+    organisation = bring_to(create_application(site), "user_group_review")
+    transaction.commit()
+    browser = browser_for("reviewer_ro")
+    browser.open(organisation.absolute_url())
+    form = browser.getForm(action=organisation.absolute_url() + "/@@give-opinion")
+    form.getControl(name="opinion").value = ["oppose"]
+    form.submit()
+    transaction.begin()
+    assert review.opinions(organisation) == []
+    assert "a comment is required" in browser.contents
+
+
+def test_review_data_hidden_from_the_public_and_the_owner(site, browser_for):
+    organisation = bring_to(create_application(site), "published")
+    transaction.commit()
+    for user in (None, "owner", "stranger"):
+        browser = browser_for(user)
+        browser.open(organisation.absolute_url())
+        assert browser.headers["status"].startswith("200")
+        assert "Contributions to QGIS" in browser.contents
+        assert "A fine trainer." not in browser.contents
+    browser = browser_for("psc_member")
+    browser.open(organisation.absolute_url())
+    assert "A fine trainer." in browser.contents
+
+
+def test_transition_form_shows_the_refusal_and_changes_nothing(site, browser_for):
+    organisation = bring_to(create_application(site), "submitted")
+    transaction.commit()
+    browser = browser_for("team")
+    browser.open(organisation.absolute_url() + "/@@workflow-transition?transition=request_changes")
+    browser.getControl(name="form.buttons.confirm").click()
+    assert "comment is required" in browser.contents
+    transaction.begin()
+    assert api.content.get_state(organisation) == "submitted"
+    browser.getControl(name="comment").value = "Please add the plugin's repository."
+    browser.getControl(name="form.buttons.confirm").click()
+    transaction.begin()
+    assert api.content.get_state(organisation) == "draft"
+
+
+def test_transition_form_refuses_a_step_the_user_may_not_take(site, browser_for):
+    organisation = bring_to(create_application(site), "submitted")
+    transaction.commit()
+    browser = browser_for("owner")
+    browser.open(organisation.absolute_url() + "/@@workflow-transition?transition=send_to_psc")
+    assert "not available to you" in browser.contents
+    transaction.begin()
+    assert api.content.get_state(organisation) == "submitted"
