@@ -1,0 +1,18 @@
+"""The programme's settings, for the certification team (Site Setup)."""
+
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+
+from qgis.certification import _
+from qgis.certification.interfaces import IReviewSettings
+
+
+class ProgrammeSettingsForm(RegistryEditForm):
+    schema = IReviewSettings
+    schema_prefix = None
+    label = _("QGIS certification settings")
+    description = _("How long user groups have to give their opinion, and when they are reminded.")
+
+
+class ProgrammeSettingsView(ControlPanelFormWrapper):
+    form = ProgrammeSettingsForm
