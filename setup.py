@@ -34,6 +34,9 @@ setup(
         "collective.easyform",
         "z3c.form",
         "pycountry",
+        "qrcode",
+        "reportlab",
+        "stripe",
     ],
     extras_require={
         "test": [
@@ -43,6 +46,8 @@ setup(
             "pytest-plone",
             "aiosmtpd",
             "requests",
+            "pypdf",
+            "zxing-cpp",
         ],
     },
     entry_points={
