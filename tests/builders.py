@@ -165,3 +165,38 @@ def course_data(course_type, convener, centre, **extra):
 
 def commit():
     transaction.commit()
+
+
+ATTENDEES = (
+    ("Ioana", "Ștefănescu", "ioana@example.org"),
+    ("Åsa", "Öberg", "asa@example.org"),
+    ("John", "Smith", "john@example.org"),
+)
+
+
+def certified_course(portal, title="Geo Academy", attendees=ATTENDEES, publish=True):
+    """A published organisation with one course and its attendees."""
+    organisation = bring_to(create_application(portal, title=title), "published")
+    parts = add_course_parts(organisation)
+    with api.env.adopt_user(username="owner"):
+        course = api.content.create(container=organisation, type="Course", **course_data(*parts))
+        people = [
+            api.content.create(
+                container=course,
+                type="Attendee",
+                id=f"attendee-{index}",
+                first_name=first,
+                last_name=last,
+                email=email,
+            )
+            for index, (first, last, email) in enumerate(attendees)
+        ]
+    if publish:
+        do(course, "owner", "publish")
+    return organisation, course, people
+
+
+def top_up(organisation, credits, reference="bank transfer"):
+    from qgis.certification.credits import ledger_of
+
+    return ledger_of(organisation).append(credits, "top-up", reference, "team")

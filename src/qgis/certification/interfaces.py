@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from zope import schema
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
@@ -22,6 +24,38 @@ class IReviewSettings(Interface):
     reminder_days_before = schema.Int(
         title=_("Reminder (days before the end)"),
         description=_("When user groups that have not answered are reminded."),
+        default=7,
+        min=0,
+    )
+
+
+class ICertificateSettings(Interface):
+    """Settings of certificates and credits (registry, control panel)."""
+
+    credit_price = schema.Decimal(
+        title=_("Price of one credit"),
+        description=_("One credit pays for one certificate."),
+        default=Decimal("20.00"),
+        min=Decimal("0.00"),
+    )
+    currency = schema.TextLine(
+        title=_("Currency"),
+        description=_("ISO 4217 code, for example EUR."),
+        default="EUR",
+        min_length=3,
+        max_length=3,
+    )
+    representative_name = schema.TextLine(
+        title=_("Programme representative"),
+        description=_("The name printed under the programme's signature on every certificate."),
+        default="QGIS Certification Programme",
+        required=False,
+    )
+    correction_days = schema.Int(
+        title=_("Correction and revocation window (days)"),
+        description=_(
+            "How long after issue an organisation may correct or revoke a certificate itself."
+        ),
         default=7,
         min=0,
     )

@@ -17,10 +17,34 @@ PROGRAMME_FOLDERS = (
         "Organisations certified to issue official QGIS certificates, and applications.",
     ),
     (
+        "certificate-types",
+        "CertificateTypeFolder",
+        "Certificate types",
+        "The kinds of certificate organisations issue, with their wording in every language.",
+    ),
+    (
         "user-groups",
         "UserGroupFolder",
         "User groups",
         "Local QGIS user groups that give their opinion on applications from their countries.",
+    ),
+)
+
+# id, title, wording in en, ro, sv
+CERTIFICATE_TYPES = (
+    (
+        "completion",
+        "Completion",
+        "has successfully completed the course",
+        "a absolvit cu succes cursul",
+        "har med framgång genomfört kursen",
+    ),
+    (
+        "attendance",
+        "Attendance",
+        "has attended the course",
+        "a participat la cursul",
+        "har deltagit i kursen",
     ),
 )
 
@@ -56,6 +80,22 @@ def ensure_programme_folders(portal):
             logger.info("Created /%s", folder_id)
 
 
+def ensure_certificate_types(portal):
+    folder = portal["certificate-types"]
+    for type_id, title, wording_en, wording_ro, wording_sv in CERTIFICATE_TYPES:
+        if type_id not in folder.objectIds():
+            createContentInContainer(
+                folder,
+                "CertificateType",
+                checkConstraints=False,
+                id=type_id,
+                title=title,
+                wording_en=wording_en,
+                wording_ro=wording_ro,
+                wording_sv=wording_sv,
+            )
+
+
 def ensure_programme_groups():
     for group_id, title, role in PROGRAMME_GROUPS:
         if api.group.get(groupname=group_id) is None:
@@ -68,6 +108,7 @@ def post_install(context):
     """Runs after the default profile's import steps."""
     portal = api.portal.get()
     ensure_programme_folders(portal)
+    ensure_certificate_types(portal)
     ensure_programme_groups()
 
 

@@ -1,0 +1,187 @@
+"""REST endpoints of credits and certificates."""
+
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
+from plone.restapi.services import Service
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.i18n import translate
+from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+from qgis.certification import _
+from qgis.certification import codes
+from qgis.certification import issuing
+from qgis.certification.credits import InsufficientCredits
+from qgis.certification.credits import ledger_of
+
+
+class JsonService(Service):
+    """A POST service reading a JSON object and answering errors as JSON."""
+
+    def error(self, status, message, **details):
+        self.request.response.setStatus(status)
+        kind = {400: "BadRequest", 402: "PaymentRequired", 403: "Forbidden", 404: "NotFound",
+                409: "Conflict"}.get(status, "Error")  # fmt: skip
+        return {"error": {"type": kind, "message": translate(message, context=self.request),
+                          **details}}  # fmt: skip
+
+    def body(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        try:
+            data = json_body(self.request)
+        except DeserializationError:
+            data = None
+        return data if isinstance(data, dict) else None
+
+
+def price():
+    return {
+        "amount": str(issuing.setting("credit_price")),
+        "currency": issuing.setting("currency"),
+    }
+
+
+class CreditsGet(Service):
+    def reply(self):
+        ledger = ledger_of(self.context, create=False)
+        return {
+            "@id": f"{self.context.absolute_url()}/@credits",
+            "balance": ledger.balance if ledger is not None else 0,
+            "price": price(),
+            "entries": ledger.entries() if ledger is not None else [],
+        }
+
+
+class CreditAdjustmentPost(JsonService):
+    """The certification team's adjustment: a whole number of credits and a reason."""
+
+    def reply(self):
+        data = self.body()
+        if data is None:
+            return self.error(400, _("The body must be a JSON object."))
+        amount = data.get("amount")
+        reason = (data.get("reason") or "").strip() if isinstance(data.get("reason"), str) else ""
+        if not isinstance(amount, int) or isinstance(amount, bool) or amount == 0:
+            return self.error(
+                400, _("'amount' must be a whole, non-zero number of credits."), field="amount"
+            )
+        if not reason:
+            return self.error(
+                400, _("Say why the balance changes: 'reason' is required."), field="reason"
+            )
+        try:
+            entry = ledger_of(self.context).append(
+                amount, "adjustment", reason, api.user.get_current().getId()
+            )
+        except InsufficientCredits as refusal:
+            return self.error(400, refusal.message(), balance=refusal.balance)
+        self.request.response.setStatus(201)
+        return entry
+
+
+class IssueCertificatesPost(JsonService):
+    def reply(self):
+        data = self.body()
+        if data is None:
+            return self.error(400, _("The body must be a JSON object."))
+        try:
+            certificates, balance = issuing.issue_certificates(
+                self.context,
+                data.get("attendees"),
+                data.get("certificate_type") or "",
+                api.user.get_current().getId(),
+            )
+        except issuing.IssueError as refusal:
+            return self.error(refusal.status, refusal.message, **refusal.details)
+        self.request.response.setStatus(201)
+        return {
+            "issued": [
+                {
+                    "@id": certificate.absolute_url(),
+                    "code": certificate.code,
+                    "attendee": certificate.attendee,
+                    "name": certificate.printed_name,
+                }
+                for certificate in certificates
+            ],
+            "balance": balance,
+        }
+
+
+class CorrectCertificatePost(JsonService):
+    def reply(self):
+        data = self.body()
+        if data is None:
+            return self.error(400, _("The body must be a JSON object."))
+        try:
+            issuing.correct_certificate(self.context, data.get("first_name"), data.get("last_name"))
+        except issuing.IssueError as refusal:
+            return self.error(refusal.status, refusal.message)
+        return {"@id": self.context.absolute_url(), "name": self.context.printed_name}
+
+
+class RevokePost(JsonService):
+    """Revoke with the team's refund choice (``@workflow/revoke`` works too)."""
+
+    def reply(self):
+        data = self.body()
+        if data is None:
+            return self.error(400, _("The body must be a JSON object."))
+        refund = bool(data.get("refund")) and issuing.may_act_late(self.context)
+        try:
+            api.portal.get_tool("portal_workflow").doActionFor(
+                self.context, "revoke", comment=data.get("comment") or "", refund=refund
+            )
+        except WorkflowException as refusal:
+            return self.error(400, str(refusal))
+        return {"state": "revoked", "balance": issuing.balance_for(self.context)}
+
+
+def verification(certificate):
+    """What anyone may know of a certificate: never the attendee's e-mail."""
+    state = api.content.get_state(certificate)
+    return {
+        "valid": state == "issued",
+        "state": state,
+        "code": certificate.code,
+        "name": certificate.printed_name,
+        "certificate_type": certificate.certificate_type,
+        "course": certificate.course_type_title,
+        "organisation": certificate.organisation_title,
+        "start_date": certificate.start_date.isoformat(),
+        "end_date": certificate.end_date.isoformat(),
+        "issue_date": certificate.issue_date.isoformat(),
+    }
+
+
+@implementer(IPublishTraverse)
+class VerifyGet(JsonService):
+    code = None
+
+    def publishTraverse(self, request, name):
+        if self.code is None:
+            self.code = name
+        return self
+
+    def reply(self):
+        if not self.code:
+            return self.error(400, _("Give the code to verify: @verify/<code>."))
+        code = codes.normalize(self.code)
+        if code is None:
+            return self.error(
+                400,
+                _(
+                    "'${code}' is not a valid certificate code: check it for typing "
+                    "mistakes (codes look like QGIS-7KX9-P2QM-4).",
+                    mapping={"code": self.code},
+                ),
+            )
+        certificate = issuing.find_certificate(code)
+        if certificate is None:
+            return self.error(
+                404, _("No certificate has the code ${code}.", mapping={"code": code})
+            )
+        return verification(certificate)
