@@ -1,3 +1,10 @@
+"""Shared fixtures. Translations are compiled when the ZCML loads (as in the instance)."""
+
+import os
+
+
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+
 import pytest
 import requests
 from plone.app.testing import TEST_USER_PASSWORD

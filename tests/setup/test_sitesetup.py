@@ -106,6 +106,11 @@ def test_demo_shows_every_state_of_the_process(app):
         context=portal, portal_type="Course", review_state="published", unrestricted=True
     )
     assert len(published) >= 5
+    certificates = api.content.find(context=portal, portal_type="Certificate", unrestricted=True)
+    certified = [
+        o for o in portal.organisations.objectValues() if api.content.get_state(o) == "published"
+    ]
+    assert len(certificates) == 3 * len(certified)
     reviewer_roles = portal.organisations["carpathian-gis-academy"].get_local_roles_for_userid(
         "reviewer-ro"
     )

@@ -14,6 +14,8 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 
 from qgis.certification import review
+from qgis.certification.credits import ledger_of
+from qgis.certification.issuing import issue_certificates
 
 
 logger = logging.getLogger("qgis.certification")
@@ -252,6 +254,7 @@ def _advance(organisation, state, course_owner):
         _act(organisation, actor, transition)
     if state == "published":
         _course(organisation, course_owner)
+        _certificates(organisation, course_owner)
 
 
 def _course(organisation, owner):
@@ -271,7 +274,7 @@ def _course(organisation, owner):
             trained_competence="Make, analyse and print maps with QGIS.",
         )
         api.portal.get_tool("portal_workflow").doActionFor(course, "publish")
-        for first, last in (("Maria", "Lopez"), ("John", "Smith")):
+        for first, last in (("Maria", "Lopez"), ("John", "Smith"), ("Ioana", "Ștefănescu")):
             api.content.create(
                 container=course,
                 type="Attendee",
@@ -280,6 +283,14 @@ def _course(organisation, owner):
                 last_name=last,
                 email=f"{first}.{last}@example.org".lower(),
             )
+
+
+def _certificates(organisation, owner):
+    """Credits paid by bank transfer, and certificates for the demo course."""
+    ledger_of(organisation).append(10, "top-up", "Demo bank transfer", "team")
+    course = organisation["qgis-essentials-next"]
+    with api.env.adopt_user(username=owner):
+        issue_certificates(course, "all", "completion", owner)
 
 
 def ensure_demo_organisations(portal):

@@ -12,8 +12,10 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification import _
+from qgis.certification import attendee_import
 from qgis.certification import codes
 from qgis.certification import issuing
+from qgis.certification.attendees import import_attendees
 from qgis.certification.credits import InsufficientCredits
 from qgis.certification.credits import ledger_of
 
@@ -185,3 +187,37 @@ class VerifyGet(JsonService):
                 404, _("No certificate has the code ${code}.", mapping={"code": code})
             )
         return verification(certificate)
+
+
+class ImportAttendeesPost(JsonService):
+    """``POST <course>/@import-attendees`` with a CSV body (``text/csv``)."""
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        length = int(self.request.get_header("Content-Length") or 0)
+        if length > attendee_import.MAX_BYTES:
+            return self.error(
+                413,
+                _(
+                    "The file is too large: at most ${limit} bytes are accepted.",
+                    mapping={"limit": attendee_import.MAX_BYTES},
+                ),
+            )
+        self.request.stdin.seek(0)
+        data = self.request.stdin.read(attendee_import.MAX_BYTES + 1)
+        result, created, skipped = import_attendees(self.context, data)
+        if not result.ok:
+            rows = [
+                {"line": error["line"], "reason": translate(error["reason"], context=self.request)}
+                for error in result.errors
+            ]
+            return self.error(400, _("The file was not imported: nothing changed."), rows=rows)
+        self.request.response.setStatus(201)
+        return {
+            "imported": len(created),
+            "skipped": skipped,
+            "items": [
+                {"@id": attendee.absolute_url(), "UID": attendee.UID(), "name": attendee.Title()}
+                for attendee in created
+            ],
+        }

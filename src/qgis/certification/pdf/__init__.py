@@ -1,0 +1,1 @@
+"""The programme's PDFs, rendered with ReportLab from plain data."""

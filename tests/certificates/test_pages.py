@@ -1,0 +1,140 @@
+"""Course and certificate pages in Classic UI: import, issue, PDFs, verification."""
+
+import zipfile
+from io import BytesIO
+
+import transaction
+from builders import do
+from builders import top_up
+from plone import api
+
+from qgis.certification import issuing
+from qgis.certification.credits import ledger_of
+
+
+def issue_all(course, user="owner"):
+    with api.env.adopt_user(username=user):
+        return issuing.issue_certificates(course, "all", "completion", user)
+
+
+def test_import_form_lists_every_bad_row_and_imports_nothing(certified, browser_for):
+    organisation, course, people = certified
+    transaction.commit()
+    browser = browser_for("owner")
+    browser.open(course.absolute_url() + "/@@import-attendees")
+    csv = b"first_name,last_name,email\nAna,,ana@example.org\nBo,Berg,not-an-email\n"
+    browser.getControl(name="file").add_file(BytesIO(csv), "text/csv", "people.csv")
+    browser.getControl(name="form.buttons.import").click()
+    assert "nothing changed" in browser.contents
+    assert "Line 2" in browser.contents
+    assert "Line 3" in browser.contents
+    transaction.begin()
+    assert len(issuing.attendees_of(course)) == 3
+
+
+def test_import_form_adds_new_people_and_keeps_known_ones(certified, browser_for):
+    organisation, course, people = certified
+    transaction.commit()
+    browser = browser_for("convener")
+    browser.open(course.absolute_url() + "/@@import-attendees")
+    csv = (
+        "first_name;last_name;email\nMihai;Ionescu;mihai@example.org\nJohn;Smith;JOHN@example.org\n"
+    )
+    browser.getControl(name="file").add_file(BytesIO(csv.encode()), "text/csv", "people.csv")
+    browser.getControl(name="form.buttons.import").click()
+    assert "1 attendees imported, 1 already in the course" in browser.contents
+    transaction.begin()
+    assert len(issuing.attendees_of(course)) == 4
+
+
+def test_issue_form_confirms_cost_then_issues(certified, browser_for):
+    organisation, course, people = certified
+    top_up(organisation, 5)
+    transaction.commit()
+    browser = browser_for("owner")
+    browser.open(course.absolute_url() + "/@@issue-certificates")
+    browser.getControl(name="all").value = True
+    browser.getControl(name="form.buttons.review").click()
+    assert "You are about to issue" in browser.contents
+    browser.getControl(name="form.buttons.issue").click()
+    assert "3 certificates issued; 2 credits left." in browser.contents
+    transaction.begin()
+    assert ledger_of(organisation).balance == 2
+
+
+def test_issue_form_shows_the_shortfall(certified, browser_for):
+    organisation, course, people = certified
+    top_up(organisation, 1)
+    transaction.commit()
+    browser = browser_for("owner")
+    browser.open(course.absolute_url() + "/@@issue-certificates")
+    browser.getControl(name="all").value = True
+    browser.getControl(name="form.buttons.review").click()
+    browser.getControl(name="form.buttons.issue").click()
+    assert "Not enough credits: 3 needed, 1 available" in browser.contents
+    transaction.begin()
+    assert ledger_of(organisation).balance == 1
+
+
+def test_pdf_for_those_involved_only(certified, browser_for):
+    organisation, course, people = certified
+    top_up(organisation, 3)
+    (certificate, *_), _ = issue_all(course)
+    transaction.commit()
+    for user in ("owner", "convener", "team"):
+        browser = browser_for(user)
+        browser.open(certificate.absolute_url() + "/@@certificate.pdf")
+        assert browser.headers["Content-Type"] == "application/pdf"
+        assert browser.contents[:4] in ("%PDF", b"%PDF")
+    for user in (None, "stranger", "psc_member"):
+        browser = browser_for(user)
+        browser.open(certificate.absolute_url() + "/@@certificate.pdf")
+        assert browser.headers.get("Content-Type", "").startswith("text/html")
+
+
+def test_zip_holds_one_pdf_per_certificate(certified, browser_for):
+    organisation, course, people = certified
+    top_up(organisation, 3)
+    certificates, _ = issue_all(course)
+    transaction.commit()
+    browser = browser_for("owner")
+    browser.open(course.absolute_url() + "/@@certificates.zip")
+    data = browser.contents
+    archive = zipfile.ZipFile(BytesIO(data if isinstance(data, bytes) else data.encode("latin-1")))
+    assert sorted(archive.namelist()) == sorted(f"{c.code}.pdf" for c in certificates)
+
+
+def test_preview_before_issuing(certified, browser_for):
+    organisation, course, people = certified
+    transaction.commit()
+    browser = browser_for("owner")
+    browser.open(course.absolute_url() + "/@@certificate-preview.pdf")
+    assert browser.headers["Content-Type"] == "application/pdf"
+    transaction.begin()
+    assert len(api.content.find(context=course, portal_type="Certificate", unrestricted=True)) == 0
+
+
+def test_public_verification_page(certified, browser_for, site):
+    organisation, course, people = certified
+    top_up(organisation, 3)
+    (certificate, *_), _ = issue_all(course)
+    transaction.commit()
+    browser = browser_for(None)
+    browser.open(site.absolute_url() + "/verify")
+    browser.getControl(name="code").value = certificate.code.lower().replace("-", " ")
+    browser.getControl("Verify").click()
+    assert "Valid certificate." in browser.contents
+    assert certificate.printed_name in browser.contents
+    assert "@example.org" not in browser.contents
+    browser.getLink("Download the certificate (PDF)").click()
+    assert browser.headers["Content-Type"] == "application/pdf"
+
+    browser.open(site.absolute_url() + "/verify/QGIS-0000-0000-1")
+    assert "not a valid code" in browser.contents
+
+    do(certificate, "owner", "revoke", comment="Issued by mistake.")
+    transaction.commit()
+    browser.open(site.absolute_url() + f"/verify/{certificate.code}")
+    assert "has been revoked" in browser.contents
+    browser.open(site.absolute_url() + f"/verify/{certificate.code}/certificate.pdf")
+    assert browser.headers["status"].startswith("404")
