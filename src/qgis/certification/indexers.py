@@ -1,5 +1,6 @@
 from plone.indexer import indexer
 
+from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.organisation import ICertifyingOrganisation
 from qgis.certification.content.training_center import ITrainingCenter
 from qgis.certification.content.user_group import IUserGroup
@@ -23,3 +24,18 @@ def user_group_countries(obj):
 @indexer(IUserGroup)
 def user_group_members(obj):
     return list(obj.members or [])
+
+
+@indexer(ICertificate)
+def certificate_code(obj):
+    return obj.code
+
+
+@indexer(ICertifyingOrganisation)
+def organisation_certificate_code(obj):
+    from qgis.certification.organisation_certificate import organisation_certificate
+
+    record = organisation_certificate(obj)
+    if record is None:
+        raise AttributeError("no organisation certificate")
+    return record["code"]

@@ -59,3 +59,30 @@ class ICertificateSettings(Interface):
         default=7,
         min=0,
     )
+
+
+class IInvoiceSettings(Interface):
+    """The programme's invoicing details (registry, control panel)."""
+
+    seller_name = schema.TextLine(title=_("Seller"), default="QGIS.ORG")
+    seller_address = schema.Text(
+        title=_("Seller's address"), description=_("One line per address line."), required=False
+    )
+    seller_vat_id = schema.TextLine(title=_("Seller's VAT number"), required=False)
+    seller_email = schema.TextLine(title=_("Seller's e-mail"), default="certification@qgis.org")
+    bank_account_holder = schema.TextLine(title=_("Account holder"), default="QGIS.ORG")
+    iban = schema.TextLine(
+        title=_("IBAN"),
+        description=_("Invoices cannot be created until the programme's IBAN is set."),
+        required=False,
+    )
+    bic = schema.TextLine(title=_("BIC"), required=False)
+    tax_rate = schema.Decimal(
+        title=_("Tax rate (%)"), default=Decimal("0"), min=Decimal("0"), max=Decimal("100")
+    )
+    tax_note = schema.TextLine(
+        title=_("Tax note"),
+        description=_("Printed under the tax line, for example a reverse-charge mention."),
+        required=False,
+    )
+    payment_days = schema.Int(title=_("Payment term (days)"), default=30, min=0)

@@ -72,10 +72,13 @@ def _key(attendee_uid, type_id):
     return f"{attendee_uid}:{type_id}"
 
 
-def find_certificate(code):
-    """The certificate with this (canonical) code, whoever asks, or None."""
+def find_certificate(code, portal_type="Certificate"):
+    """The certificate with this (canonical) code, whoever asks, or None.
+
+    With ``portal_type="CertifyingOrganisation"``: the organisation whose
+    own certificate has this code."""
     brains = api.content.find(
-        portal_type="Certificate", qgis_certificate_code=code, unrestricted=True
+        portal_type=portal_type, qgis_certificate_code=code, unrestricted=True
     )
     return brains[0]._unrestrictedGetObject() if brains else None
 
@@ -83,7 +86,11 @@ def find_certificate(code):
 def _unique_code(taken):
     while True:
         code = codes.new_code()
-        if code not in taken and find_certificate(code) is None:
+        if (
+            code not in taken
+            and find_certificate(code) is None
+            and find_certificate(code, "CertifyingOrganisation") is None
+        ):
             taken.add(code)
             return code
 

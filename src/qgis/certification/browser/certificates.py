@@ -15,6 +15,8 @@ from qgis.certification import _
 from qgis.certification import certificate_documents
 from qgis.certification import codes
 from qgis.certification import issuing
+from qgis.certification import orders
+from qgis.certification import organisation_certificate
 from qgis.certification.attendees import import_attendees
 from qgis.certification.credits import balance_of
 from qgis.certification.services.certificates import verification
@@ -209,3 +211,81 @@ class VerifyView(BrowserView):
             data = certificate_documents.certificate_pdf(certificate)
             return send_pdf(self.request, data, f"{certificate.code}.pdf")
         return self.index()
+
+
+class InvoicePdf(BrowserView):
+    def __call__(self):
+        return send_pdf(
+            self.request, orders.invoice_pdf(self.context), f"{self.context.number}.pdf"
+        )
+
+
+class OrganisationCertificatePdf(BrowserView):
+    def __call__(self):
+        if organisation_certificate.organisation_certificate(self.context) is None:
+            raise NotFound("organisation-certificate.pdf")
+        language = api.portal.get_current_language()[:2]
+        data = organisation_certificate.organisation_certificate_pdf(
+            self.context, language if language in ("en", "ro", "sv") else "en"
+        )
+        return send_pdf(self.request, data, "authorised-training-provider.pdf")
+
+
+class MailCertificatesForm(BrowserView):
+    """The course page's "mail the certificates" button."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            return self.request.response.redirect(self.context.absolute_url())
+        CheckAuthenticator(self.request)
+        certificates = [
+            brain.getObject()
+            for brain in api.content.find(
+                context=self.context, portal_type="Certificate", review_state="issued"
+            )
+        ]
+        sent, failed = certificate_documents.mail_certificates(certificates)
+        api.portal.show_message(
+            _("${count} certificates mailed.", mapping={"count": len(sent)}), self.request
+        )
+        for item in failed:
+            api.portal.show_message(
+                _(
+                    "Not mailed to ${name} (${code}): no valid e-mail address.",
+                    mapping={"name": item["name"], "code": item["code"]},
+                ),
+                self.request,
+                type="warning",
+            )
+        return self.request.response.redirect(self.context.absolute_url() + "#certificates")
+
+
+class BuyCreditsForm(BrowserView):
+    """The organisation page's order form: by invoice or by card."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            return self.request.response.redirect(self.context.absolute_url())
+        CheckAuthenticator(self.request)
+        try:
+            credits = int(self.request.form.get("credits", ""))
+        except ValueError:
+            credits = None
+        try:
+            order = orders.place_order(
+                self.context,
+                credits,
+                self.request.form.get("method"),
+                api.user.get_current().getId(),
+            )
+        except orders.OrderError as refusal:
+            transaction.doom()
+            api.portal.show_message(refusal.message, self.request, type="error")
+            return self.request.response.redirect(self.context.absolute_url() + "#credits")
+        if order.get("checkout_url"):
+            return self.request.response.redirect(order["checkout_url"])
+        api.portal.show_message(
+            _("Your invoice was created and mailed to you; the credits follow your transfer."),
+            self.request,
+        )
+        return self.request.response.redirect(self.context.absolute_url() + "#credits")

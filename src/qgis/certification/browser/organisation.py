@@ -9,7 +9,10 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from qgis.certification import _
+from qgis.certification import issuing
+from qgis.certification import orders
 from qgis.certification import review
+from qgis.certification.organisation_certificate import organisation_certificate
 from qgis.certification.vocabularies.contribution_types import CONTRIBUTION_TYPES
 from qgis.certification.vocabularies.countries import country_name
 
@@ -66,6 +69,30 @@ class OrganisationView(DefaultView):
         return api.content.find(
             context=self.context, depth=1, portal_type=portal_type, sort_on="sortable_title"
         )
+
+    def credits_info(self):
+        if not self.can("qgis.certification: View credits"):
+            return None
+        from qgis.certification.credits import balance_of
+        from qgis.certification.services.certificates import order_json
+
+        return {
+            "balance": balance_of(self.context),
+            "price": f"{issuing.setting('credit_price')} {issuing.setting('currency')}",
+            "may_buy": self.can("qgis.certification: Buy credits")
+            and api.content.get_state(self.context) == "published",
+            "orders": [
+                order_json(self.context, order)
+                for order in sorted(
+                    orders.orders_of(self.context).values(),
+                    key=lambda o: o["created"],
+                    reverse=True,
+                )
+            ],
+        }
+
+    def provider_certificate(self):
+        return organisation_certificate(self.context)
 
 
 class OpinionFormView(BrowserView):

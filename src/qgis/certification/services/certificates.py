@@ -1,6 +1,7 @@
 """REST endpoints of credits and certificates."""
 
 from plone import api
+from plone.app.uuid.utils import uuidToObject
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
@@ -15,9 +16,12 @@ from qgis.certification import _
 from qgis.certification import attendee_import
 from qgis.certification import codes
 from qgis.certification import issuing
+from qgis.certification import orders
 from qgis.certification.attendees import import_attendees
+from qgis.certification.certificate_documents import mail_certificates
 from qgis.certification.credits import InsufficientCredits
 from qgis.certification.credits import ledger_of
+from qgis.certification.organisation_certificate import issue_organisation_certificate
 
 
 class JsonService(Service):
@@ -221,3 +225,95 @@ class ImportAttendeesPost(JsonService):
                 for attendee in created
             ],
         }
+
+
+class CreditOrdersPost(JsonService):
+    def reply(self):
+        data = self.body()
+        if data is None:
+            return self.error(400, _("The body must be a JSON object."))
+        try:
+            order = orders.place_order(
+                self.context,
+                data.get("credits"),
+                data.get("method"),
+                api.user.get_current().getId(),
+            )
+        except orders.OrderError as refusal:
+            return self.error(refusal.status, refusal.message, **refusal.details)
+        self.request.response.setStatus(201)
+        return order_json(self.context, order)
+
+
+def order_json(organisation, order):
+    result = {key: value for key, value in order.items() if key != "invoice"}
+    invoice = uuidToObject(order["invoice"], unrestricted=True) if order.get("invoice") else None
+    if invoice is not None:
+        result["invoice"] = {
+            "@id": invoice.absolute_url(),
+            "number": invoice.number,
+            "total": str(invoice.total),
+            "currency": invoice.currency,
+            "due_date": invoice.due_date.isoformat(),
+            "state": api.content.get_state(invoice),
+            "pdf": f"{invoice.absolute_url()}/@@invoice.pdf",
+        }
+    return result
+
+
+class InvoicesGet(Service):
+    def reply(self):
+        items = [
+            order_json(self.context, order)
+            for order in sorted(
+                orders.orders_of(self.context).values(), key=lambda o: o["created"], reverse=True
+            )
+        ]
+        return {"@id": f"{self.context.absolute_url()}/@invoices", "items": items}
+
+
+class StripeWebhookPost(JsonService):
+    """Stripe's signed notification of a completed Checkout payment."""
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        self.request.stdin.seek(0)
+        payload = self.request.stdin.read(1_000_000)
+        signature = self.request.get_header("Stripe-Signature") or ""
+        try:
+            status = orders.handle_stripe_event(payload, signature)
+        except orders.OrderError as refusal:
+            return self.error(refusal.status, refusal.message, **refusal.details)
+        return {"status": status}
+
+
+class OrganisationCertificatePost(JsonService):
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        try:
+            record = issue_organisation_certificate(self.context, api.user.get_current().getId())
+        except issuing.IssueError as refusal:
+            return self.error(refusal.status, refusal.message)
+        self.request.response.setStatus(201)
+        return dict(record, pdf=f"{self.context.absolute_url()}/@@organisation-certificate.pdf")
+
+
+class MailCertificatesPost(JsonService):
+    """Mail attendees their certificate (link and PDF); report who could not be mailed."""
+
+    def reply(self):
+        data = self.body() or {}
+        wanted = data.get("certificates", "all")
+        brains = api.content.find(
+            context=self.context, portal_type="Certificate", review_state="issued"
+        )
+        if wanted != "all":
+            if not isinstance(wanted, list):
+                return self.error(
+                    400,
+                    _("'certificates' must be \"all\" or a list of UIDs."),
+                    field="certificates",
+                )
+            brains = [brain for brain in brains if brain.UID in wanted]
+        sent, failed = mail_certificates([brain.getObject() for brain in brains])
+        return {"sent": sent, "failed": failed}
