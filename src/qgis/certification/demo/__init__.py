@@ -16,6 +16,8 @@ from plone.app.textfield.value import RichTextValue
 from qgis.certification import review
 from qgis.certification.credits import ledger_of
 from qgis.certification.issuing import issue_certificates
+from qgis.certification.orders import place_order
+from qgis.certification.organisation_certificate import issue_organisation_certificate
 
 
 logger = logging.getLogger("qgis.certification")
@@ -285,12 +287,25 @@ def _course(organisation, owner):
             )
 
 
+def ensure_demo_invoicing():
+    """Example bank details so that invoices work in the demo (never in production)."""
+    record = "qgis.certification.interfaces.IInvoiceSettings."
+    if not api.portal.get_registry_record(record + "iban", default=""):
+        api.portal.set_registry_record(record + "iban", "CH9300762011623852957")
+        api.portal.set_registry_record(record + "bic", "POFICHBEXXX")
+        api.portal.set_registry_record(record + "seller_address", "Example street 1\n8000 Zürich")
+
+
 def _certificates(organisation, owner):
-    """Credits paid by bank transfer, and certificates for the demo course."""
+    """Credits paid by bank transfer, certificates for the demo course, an
+    unpaid invoice and the organisation's own certificate."""
     ledger_of(organisation).append(10, "top-up", "Demo bank transfer", "team")
     course = organisation["qgis-essentials-next"]
     with api.env.adopt_user(username=owner):
         issue_certificates(course, "all", "completion", owner)
+        place_order(organisation, 20, "invoice", owner)
+    with api.env.adopt_user(username="team"):
+        issue_organisation_certificate(organisation, "team")
 
 
 def ensure_demo_organisations(portal):
@@ -304,6 +319,7 @@ def ensure_demo_organisations(portal):
 
 
 def ensure_demo_content(portal):
+    ensure_demo_invoicing()
     ensure_demo_users()
     ensure_demo_user_groups(portal)
     ensure_demo_organisations(portal)
