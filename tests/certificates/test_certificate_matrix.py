@@ -1,14 +1,14 @@
 """Who may do what with credits, certificates and invoices: one table, every cell."""
 
+import pytest
 from builders import certified_course
 from builders import create_programme
 from builders import top_up
 from plone import api
 from plone.app.uuid.utils import uuidToObject
+
 from qgis.certification import issuing
 from qgis.certification import orders
-
-import pytest
 
 
 USER_OF = {
