@@ -27,7 +27,15 @@ $(VENV)/.installed: requirements.lock setup.py
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	@touch $@
 
-install: $(VENV)/.installed instance ## create .venv from the lock and generate the instance
+# Leaflet, from the npm registry at the version package-lock.json pins; served by the
+# product as a static resource, never committed.
+LEAFLET := src/qgis/certification/browser/static/leaflet
+
+$(LEAFLET)/leaflet.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(LEAFLET) && cp -r node_modules/leaflet/dist/. $(LEAFLET)/
+
+install: $(VENV)/.installed $(LEAFLET)/leaflet.js instance ## create .venv from the lock, fetch Leaflet, generate the instance
 
 instance: $(VENV)/.installed
 	@$(BIN)/python scripts/make_instance.py

@@ -36,7 +36,7 @@ setup(
         "pycountry",
         "qrcode",
         "reportlab",
-        "stripe",
+        "stripe>=16,<17",
     ],
     extras_require={
         "test": [

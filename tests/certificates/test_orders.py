@@ -464,7 +464,7 @@ def test_webhook_that_does_not_match_the_order_credits_nothing(card_order, chang
     assert entries(organisation) == []
     assert orders.orders_of(organisation)[placed["id"]]["status"] == "unpaid"
 
-    # The same event id is not marked processed: the matching event still counts.
+    # A refused event does not stand in the way of the genuine one.
     genuine = checkout_event(organisation, placed, event_id="evt_test_genuine")
     assert orders.handle_stripe_event(genuine, sign(genuine)) == "credited"
     assert balance(organisation) == 3

@@ -1,9 +1,13 @@
 """The site-creation step (make create-site) is idempotent and configurable."""
 
 import pytest
+from Acquisition import aq_base
 from plone import api
+from Testing.makerequest import makerequest
 from zope.component.hooks import getSite
 from zope.component.hooks import setSite
+from zope.globalrequest import getRequest
+from zope.globalrequest import setRequest
 
 from qgis.certification.demo import DEMO_ORGANISATIONS
 from qgis.certification.demo import DEMO_USERS
@@ -16,8 +20,13 @@ from qgis.certification.sitesetup import ensure_site
 @pytest.fixture
 def app(functional, monkeypatch, tmp_path):
     monkeypatch.setenv("MAIL_DIR", str(tmp_path / "mail"))
-    previous = getSite()
-    yield functional["app"]
+    previous, previous_request = getSite(), getRequest()
+    # A fresh request, as `make create-site` has: the test portal's request
+    # carries browser layers of the add-ons installed there.
+    app = makerequest(aq_base(functional["app"]))
+    setRequest(app.REQUEST)
+    yield app
+    setRequest(previous_request)
     setSite(previous)
 
 

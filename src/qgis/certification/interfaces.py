@@ -86,3 +86,21 @@ class IInvoiceSettings(Interface):
         required=False,
     )
     payment_days = schema.Int(title=_("Payment term (days)"), default=30, min=0)
+
+
+class IMapSettings(Interface):
+    """The public map (registry, control panel)."""
+
+    tile_url = schema.TextLine(
+        title=_("Map tiles URL"),
+        description=_("A Leaflet tile URL template, with {z}, {x} and {y}."),
+        default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    )
+    attribution = schema.TextLine(
+        title=_("Map attribution"),
+        description=_("Shown on the map, as the tile provider requires (HTML allowed)."),
+        default=(
+            '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+            "contributors"
+        ),
+    )

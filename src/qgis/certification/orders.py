@@ -5,6 +5,7 @@ invoice paid (``mark_paid``), or Stripe's signed webhook reports a completed
 card payment whose amount matches the order. Both add them once.
 """
 
+import json
 import os
 import secrets
 from datetime import UTC
@@ -336,6 +337,8 @@ def handle_stripe_event(payload: bytes, signature: str):
         event = stripe.Webhook.construct_event(payload, signature or "", webhook_secret)
     except (ValueError, stripe.SignatureVerificationError) as error:
         raise OrderError(400, _("The webhook signature does not verify.")) from error
+    # Read the verified payload as plain JSON (Stripe objects are not dicts).
+    event = json.loads(payload)
     processed = _processed_events()
     if event["id"] in processed:
         return "duplicate"

@@ -5,6 +5,9 @@ from plone.base.interfaces import INonInstallable
 from plone.dexterity.utils import createContentInContainer
 from zope.interface import implementer
 
+from qgis.certification.multilingual import ensure_language_roots
+from qgis.certification.multilingual import ensure_programme_pages
+
 
 logger = logging.getLogger("qgis.certification")
 
@@ -110,6 +113,9 @@ def post_install(context):
     ensure_programme_folders(portal)
     ensure_certificate_types(portal)
     ensure_programme_groups()
+    with api.env.adopt_roles(["Manager"]):
+        ensure_language_roots(portal)
+        ensure_programme_pages(portal)
 
 
 def uninstall(context):

@@ -196,7 +196,13 @@ class VerifyView(BrowserView):
             return {"error": _("This is not a valid code: check it for typing mistakes.")}
         certificate = issuing.find_certificate(code)
         if certificate is None:
-            return {"error": _("No certificate has this code.")}
+            organisation = issuing.find_certificate(code, "CertifyingOrganisation")
+            if organisation is None:
+                return {"error": _("No certificate has this code.")}
+            return dict(
+                organisation_certificate.verification(organisation),
+                pdf=f"{organisation.absolute_url()}/@@organisation-certificate.pdf",
+            )
         return dict(
             verification(certificate),
             pdf=f"{certificate_documents.verify_url(code)}/certificate.pdf",

@@ -17,6 +17,7 @@ from qgis.certification import attendee_import
 from qgis.certification import codes
 from qgis.certification import issuing
 from qgis.certification import orders
+from qgis.certification import organisation_certificate
 from qgis.certification.attendees import import_attendees
 from qgis.certification.certificate_documents import mail_certificates
 from qgis.certification.credits import InsufficientCredits
@@ -187,6 +188,9 @@ class VerifyGet(JsonService):
             )
         certificate = issuing.find_certificate(code)
         if certificate is None:
+            organisation = issuing.find_certificate(code, "CertifyingOrganisation")
+            if organisation is not None:
+                return organisation_certificate.verification(organisation)
             return self.error(
                 404, _("No certificate has the code ${code}.", mapping={"code": code})
             )

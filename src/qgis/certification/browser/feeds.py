@@ -1,0 +1,82 @@
+"""``@@upcoming-courses.ics``: the upcoming published courses as an iCalendar feed,
+of the whole programme (on the site root) or of one certified organisation.
+
+Read from the catalog only (see ``qgis.certification.feeds``); one all-day event
+per course, whose UID (``<course UID>@<host>``) stays the same from one read to
+the next so that calendars update the event instead of adding a new one.
+"""
+
+from datetime import UTC
+from datetime import date
+from datetime import timedelta
+from urllib.parse import urlparse
+
+from icalendar import Calendar
+from icalendar import Event
+from plone import api
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+
+from qgis.certification import _
+from qgis.certification import feeds
+from qgis.certification.content.organisation import ICertifyingOrganisation
+
+
+PRODID = "-//QGIS Certification Programme//qgis.certification//EN"
+
+
+class UpcomingCoursesCalendar(BrowserView):
+    def __call__(self):
+        response = self.request.response
+        response.setHeader("Content-Type", "text/calendar; charset=utf-8")
+        response.setHeader("Content-Disposition", 'inline; filename="upcoming-courses.ics"')
+        response.setHeader("Access-Control-Allow-Origin", "*")
+        return self.calendar().to_ical()
+
+    def organisation_path(self):
+        if ICertifyingOrganisation.providedBy(self.context):
+            return "/".join(self.context.getPhysicalPath())
+        return None
+
+    def calendar_name(self):
+        if ICertifyingOrganisation.providedBy(self.context):
+            message = _(
+                "Upcoming QGIS courses of ${organisation}",
+                mapping={"organisation": self.context.Title()},
+            )
+        else:
+            message = _("Upcoming QGIS courses")
+        return translate(message, context=self.request)
+
+    def calendar(self):
+        calendar = Calendar()
+        calendar.add("prodid", PRODID)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        calendar.add("x-wr-calname", self.calendar_name())
+        host = urlparse(api.portal.get().absolute_url()).hostname or "localhost"
+        names = feeds.CountryNames()
+        for course, organisation in feeds.courses(
+            when="upcoming", organisation_path=self.organisation_path()
+        ):
+            calendar.add_component(self.event(course, organisation, host, names))
+        return calendar
+
+    def event(self, course, organisation, host, names):
+        summary = feeds.value(course, "qgis_course", {})
+        start = date.fromisoformat(summary["start_date"])
+        end = date.fromisoformat(summary["end_date"])
+        event = Event()
+        event.add("uid", f"{course.UID}@{host}")
+        event.add("dtstamp", course.modified.asdatetime().astimezone(UTC))
+        event.add("dtstart", start)
+        # all-day events end on the day after the last one (RFC 5545: DTEND is exclusive)
+        event.add("dtend", end + timedelta(days=1))
+        event.add("summary", course.Title)
+        place = [summary.get("training_center"), names(feeds.country_of(course))]
+        event.add("location", ", ".join(part for part in place if part))
+        event.add("url", course.getURL())
+        details = [organisation.Title, summary.get("course_type")]
+        event.add("description", " - ".join(part for part in details if part))
+        return event

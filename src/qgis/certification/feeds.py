@@ -1,0 +1,131 @@
+"""What the public feeds show, read from the catalog only.
+
+Published organisations, the training centres of published organisations and
+the published courses of published organisations. No content object is woken:
+every value comes from catalog brains (see ``catalog.xml`` and ``indexers.py``),
+and an item's organisation is found by its parent's path among the published
+organisations, fetched with one query.
+"""
+
+from datetime import date
+from datetime import timedelta
+
+from Missing import MV
+from plone import api
+
+from qgis.certification.vocabularies.countries import countries_vocabulary
+from qgis.certification.vocabularies.countries import country_name
+from qgis.certification.vocabularies.countries import current_language
+
+
+PUBLISHED = "published"
+WHEN = ("upcoming", "past")
+
+
+def _catalog():
+    return api.portal.get_tool("portal_catalog")
+
+
+def value(brain, name, default=None):
+    """A metadata value of a brain, ``default`` when the item had none."""
+    found = getattr(brain, name, MV)
+    return default if found is MV or found is None else found
+
+
+def parent_path(brain):
+    return brain.getPath().rpartition("/")[0]
+
+
+def known_country(code):
+    """The ISO 3166 code in upper case, or None when it names no country."""
+    if not isinstance(code, str) or len(code) != 2:
+        return None
+    code = code.upper()
+    return code if code in countries_vocabulary(None) else None
+
+
+class CountryNames:
+    """Country names in the request's language, looked up once per country."""
+
+    def __init__(self):
+        self.language = current_language()
+        self.names = {}
+
+    def __call__(self, code):
+        if not code:
+            return None
+        if code not in self.names:
+            self.names[code] = country_name(code, self.language)
+        return self.names[code]
+
+
+def country_of(brain):
+    countries = value(brain, "qgis_countries", ())
+    return countries[0] if countries else None
+
+
+# -- queries ----------------------------------------------------------------
+
+
+def search_organisations(country=None, words=()):
+    """Published organisations, by sortable title (a lazy result set)."""
+    query = dict(portal_type="CertifyingOrganisation", review_state=PUBLISHED)
+    query["sort_on"] = "sortable_title"
+    if country:
+        query["qgis_countries"] = country
+    if words:
+        query["Title"] = " ".join(f"{word}*" for word in words)
+    return _catalog()(**query)
+
+
+def published_organisations(organisation_path=None):
+    """{path: brain} of the published organisations (or of the one at that path)."""
+    query = dict(portal_type="CertifyingOrganisation", review_state=PUBLISHED)
+    if organisation_path:
+        query["path"] = {"query": organisation_path, "depth": 0}
+    return {brain.getPath(): brain for brain in _catalog()(**query)}
+
+
+def training_centres():
+    """(centre, organisation) brains of the located training centres of published
+    organisations, by title."""
+    organisations = published_organisations()
+    if not organisations:
+        return []
+    brains = _catalog()(
+        portal_type="TrainingCenter",
+        path={"query": list(organisations), "depth": 1},
+        sort_on="sortable_title",
+    )
+    return [
+        (brain, organisations[parent_path(brain)])
+        for brain in brains
+        if value(brain, "qgis_geo") and parent_path(brain) in organisations
+    ]
+
+
+def courses(when="upcoming", country=None, organisation_path=None, today=None):
+    """(course, organisation) brains of the published courses of published
+    organisations, by start date: ``upcoming`` end today or later, ``past``
+    ended before today."""
+    organisations = published_organisations(organisation_path)
+    if not organisations:
+        return []
+    today = today or date.today()
+    query = dict(
+        portal_type="Course",
+        review_state=PUBLISHED,
+        path={"query": list(organisations), "depth": 1},
+        sort_on=["qgis_start", "sortable_title"],
+    )
+    if when == "past":
+        query["qgis_end"] = {"query": today - timedelta(days=1), "range": "max"}
+    else:
+        query["qgis_end"] = {"query": today, "range": "min"}
+    if country:
+        query["qgis_countries"] = country
+    return [
+        (brain, organisations[parent_path(brain)])
+        for brain in _catalog()(**query)
+        if parent_path(brain) in organisations
+    ]
