@@ -4,6 +4,7 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.names import TitleFromNames
 from qgis.certification.content.validation import is_email
 
 
@@ -16,17 +17,5 @@ class IAttendee(model.Schema):
 
 
 @implementer(IAttendee)
-class Attendee(Item):
+class Attendee(TitleFromNames, Item):
     """The title is the attendee's name: it is derived, never stored apart."""
-
-    @property
-    def title(self):
-        names = (getattr(self, "first_name", None), getattr(self, "last_name", None))
-        return " ".join(name for name in names if name)
-
-    @title.setter
-    def title(self, value):
-        """Ignored: the name fields are the source of the title."""
-
-    def Title(self):
-        return self.title

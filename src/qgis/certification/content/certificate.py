@@ -5,6 +5,7 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.names import TitleFromNames
 
 
 MANAGE = "qgis.certification.ManageCertificates"
@@ -50,19 +51,7 @@ class ICertificate(model.Schema):
 
 
 @implementer(ICertificate)
-class Certificate(Item):
-    @property
-    def title(self):
-        names = (getattr(self, "first_name", None), getattr(self, "last_name", None))
-        return " ".join(name for name in names if name)
-
-    @title.setter
-    def title(self, value):
-        """Ignored: the printed name fields are the source of the title."""
-
-    def Title(self):
-        return self.title
-
+class Certificate(TitleFromNames, Item):
     @property
     def printed_name(self):
         return self.title
