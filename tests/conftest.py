@@ -63,3 +63,32 @@ def rest_session(server):
     yield make
     for session in sessions:
         session.close()
+
+
+@pytest.fixture
+def site(functional):
+    """The functional portal with the programme's people and user groups (RO, SE)."""
+    from builders import create_programme
+
+    portal = functional["portal"]
+    create_programme(portal)
+    return portal
+
+
+@pytest.fixture
+def browser_for(functional):
+    """``browser_for(user_id)``: a test browser logged in as the user (None: anonymous).
+
+    Errors are rendered as the site renders them (status and page), as a visitor sees them."""
+    from builders import PASSWORD
+    from plone.testing.zope import Browser
+
+    def make(user_id=None):
+        browser = Browser(functional["app"])
+        browser.handleErrors = True
+        browser.raiseHttpErrors = False
+        if user_id:
+            browser.addHeader("Authorization", f"Basic {user_id}:{PASSWORD}")
+        return browser
+
+    return make

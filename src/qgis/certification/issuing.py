@@ -83,7 +83,7 @@ def find_certificate(code, portal_type="Certificate"):
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
-def _unique_code(taken):
+def unique_code(taken):
     while True:
         code = codes.new_code()
         if (
@@ -205,7 +205,7 @@ def issue_certificates(course, attendees, type_id, user_id):
     today = date.today()
     for brain in selected:
         attendee = brain._unrestrictedGetObject()
-        code = _unique_code(taken)
+        code = unique_code(taken)
         certificate = createContentInContainer(
             course,
             "Certificate",

@@ -93,6 +93,29 @@ def orders_of(organisation, create=False):
     return annotations.get(ORDERS_KEY, {})
 
 
+def order_summary(order):
+    """An order as JSON, with its invoice (number, total, state, PDF) when it has one."""
+    result = {key: value for key, value in order.items() if key != "invoice"}
+    invoice = uuidToObject(order["invoice"], unrestricted=True) if order.get("invoice") else None
+    if invoice is not None:
+        result["invoice"] = {
+            "@id": invoice.absolute_url(),
+            "number": invoice.number,
+            "total": str(invoice.total),
+            "currency": invoice.currency,
+            "due_date": invoice.due_date.isoformat(),
+            "state": api.content.get_state(invoice),
+            "pdf": f"{invoice.absolute_url()}/@@invoice.pdf",
+        }
+    return result
+
+
+def order_summaries(organisation):
+    """The organisation's orders, newest first."""
+    ordered = sorted(orders_of(organisation).values(), key=lambda o: o["created"], reverse=True)
+    return [order_summary(order) for order in ordered]
+
+
 def _cents(amount):
     return int((amount * 100).to_integral_value(rounding=ROUND_HALF_UP))
 

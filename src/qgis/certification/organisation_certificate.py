@@ -28,7 +28,7 @@ def issue_organisation_certificate(organisation, user_id):
         raise issuing.IssueError(400, _("Only certified organisations receive this certificate."))
     if organisation_certificate(organisation) is not None:
         raise issuing.IssueError(409, _("The organisation already has its certificate."))
-    code = issuing._unique_code(set())
+    code = issuing.unique_code(set())
     IAnnotations(organisation)[KEY] = PersistentMapping(
         code=code, issue_date=date.today().isoformat(), issued_by=user_id
     )

@@ -12,6 +12,7 @@ from qgis.certification import _
 from qgis.certification import issuing
 from qgis.certification import orders
 from qgis.certification import review
+from qgis.certification.credits import balance_of
 from qgis.certification.organisation_certificate import organisation_certificate
 from qgis.certification.vocabularies.contribution_types import CONTRIBUTION_TYPES
 from qgis.certification.vocabularies.countries import country_name
@@ -73,22 +74,12 @@ class OrganisationView(DefaultView):
     def credits_info(self):
         if not self.can("qgis.certification: View credits"):
             return None
-        from qgis.certification.credits import balance_of
-        from qgis.certification.services.certificates import order_json
-
         return {
             "balance": balance_of(self.context),
             "price": f"{issuing.setting('credit_price')} {issuing.setting('currency')}",
             "may_buy": self.can("qgis.certification: Buy credits")
             and api.content.get_state(self.context) == "published",
-            "orders": [
-                order_json(self.context, order)
-                for order in sorted(
-                    orders.orders_of(self.context).values(),
-                    key=lambda o: o["created"],
-                    reverse=True,
-                )
-            ],
+            "orders": orders.order_summaries(self.context),
         }
 
     def provider_certificate(self):

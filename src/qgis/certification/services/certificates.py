@@ -1,7 +1,6 @@
 """REST endpoints of credits and certificates."""
 
 from plone import api
-from plone.app.uuid.utils import uuidToObject
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
@@ -246,33 +245,12 @@ class CreditOrdersPost(JsonService):
         except orders.OrderError as refusal:
             return self.error(refusal.status, refusal.message, **refusal.details)
         self.request.response.setStatus(201)
-        return order_json(self.context, order)
-
-
-def order_json(organisation, order):
-    result = {key: value for key, value in order.items() if key != "invoice"}
-    invoice = uuidToObject(order["invoice"], unrestricted=True) if order.get("invoice") else None
-    if invoice is not None:
-        result["invoice"] = {
-            "@id": invoice.absolute_url(),
-            "number": invoice.number,
-            "total": str(invoice.total),
-            "currency": invoice.currency,
-            "due_date": invoice.due_date.isoformat(),
-            "state": api.content.get_state(invoice),
-            "pdf": f"{invoice.absolute_url()}/@@invoice.pdf",
-        }
-    return result
+        return orders.order_summary(order)
 
 
 class InvoicesGet(Service):
     def reply(self):
-        items = [
-            order_json(self.context, order)
-            for order in sorted(
-                orders.orders_of(self.context).values(), key=lambda o: o["created"], reverse=True
-            )
-        ]
+        items = orders.order_summaries(self.context)
         return {"@id": f"{self.context.absolute_url()}/@invoices", "items": items}
 
 
