@@ -13,7 +13,7 @@ export HOST PORT DATA_DIR SITE_ID
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # Debian packages the test suite needs (browser tests use Debian's Chromium).
-TEST_DEBIAN_PACKAGES ?=
+TEST_DEBIAN_PACKAGES ?= chromium haproxy
 
 .PHONY: help install instance create-site start test test-deps lint format review-deadlines \
         lock versions buildout-check clean

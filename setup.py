@@ -48,6 +48,12 @@ setup(
             "requests",
             "pypdf",
             "zxing-cpp",
+            "playwright",
+            "i18ndude",
+        ],
+        "relstorage": [
+            "RelStorage",
+            "psycopg2-binary",
         ],
     },
     entry_points={
