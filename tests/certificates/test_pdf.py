@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from zope.i18nmessageid import Message
 
 from qgis.certification.pdf import certificate
+from qgis.certification.pdf import common
 from qgis.certification.pdf import invoice
 from qgis.certification.pdf import organisation_certificate
 from qgis.certification.pdf.certificate import CertificateData
@@ -139,7 +140,7 @@ def warnings():
 
 
 unicode_fonts = pytest.mark.skipif(
-    not certificate.fonts().unicode, reason="no TrueType font with Romanian/Swedish letters"
+    not common.fonts().unicode, reason="no TrueType font with Romanian/Swedish letters"
 )
 
 
@@ -201,7 +202,7 @@ def test_names_keep_their_letters(name):
 
 
 def test_without_unicode_font_letters_lose_only_their_accents(monkeypatch):
-    monkeypatch.setattr(certificate, "fonts", lambda: certificate.FALLBACK_FONTS)
+    monkeypatch.setattr(certificate, "fonts", lambda: common.FALLBACK_FONTS)
     data = certificate_data(attendee_name="Ștefan Țăranu", convener_name="Åsa Öberg")
     _, text = read(render_certificate(data))
     assert "Stefan Taranu" in text
@@ -273,10 +274,10 @@ def test_long_texts_shrink_to_stay_on_the_page():
 
 
 def test_dates_are_written_in_the_certificate_language():
-    assert certificate.format_date(date(2026, 3, 2), "en") == "2 March 2026"
-    assert certificate.format_date(date(2026, 3, 2), "ro") == "2 martie 2026"
-    assert certificate.format_date(date(2026, 12, 31), "sv") == "31 december 2026"
-    assert certificate.format_date(date(2026, 8, 1), "xx") == "1 August 2026"
+    assert common.format_date(date(2026, 3, 2), "en") == "2 March 2026"
+    assert common.format_date(date(2026, 3, 2), "ro") == "2 martie 2026"
+    assert common.format_date(date(2026, 12, 31), "sv") == "31 december 2026"
+    assert common.format_date(date(2026, 8, 1), "xx") == "1 August 2026"
 
 
 # The organisation certificate ---------------------------------------------
@@ -485,7 +486,7 @@ def test_every_fixed_text_is_translated(integration, language):
     untranslated = [
         str(message)
         for message in pdf_messages()
-        if certificate.translated(message, language) == str(message)
+        if common.translated(message, language) == str(message)
         and str(message) not in {"Subtotal", "Total", "E-mail"}  # the same word in Romanian
     ]
     assert untranslated == []
@@ -512,7 +513,7 @@ def test_romanian_certificate(integration):
         "REVOCAT",
     ):
         assert expected in text
-    if certificate.fonts().unicode:
+    if common.fonts().unicode:
         assert "Ștefan Țăranu" in text
 
 

@@ -31,18 +31,18 @@ from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
 
 from qgis.certification import _
-from qgis.certification.pdf.certificate import DARK_GREEN
-from qgis.certification.pdf.certificate import GREEN
-from qgis.certification.pdf.certificate import GREY
-from qgis.certification.pdf.certificate import INK
-from qgis.certification.pdf.certificate import PROGRAMME_NAME
-from qgis.certification.pdf.certificate import YELLOW
-from qgis.certification.pdf.certificate import Fonts
-from qgis.certification.pdf.certificate import draw_programme_mark
-from qgis.certification.pdf.certificate import draw_stamp
-from qgis.certification.pdf.certificate import fonts
-from qgis.certification.pdf.certificate import format_date
-from qgis.certification.pdf.certificate import translated
+from qgis.certification.pdf.common import DARK_GREEN
+from qgis.certification.pdf.common import GREEN
+from qgis.certification.pdf.common import GREY
+from qgis.certification.pdf.common import INK
+from qgis.certification.pdf.common import PROGRAMME_NAME
+from qgis.certification.pdf.common import YELLOW
+from qgis.certification.pdf.common import Fonts
+from qgis.certification.pdf.common import draw_programme_mark
+from qgis.certification.pdf.common import draw_stamp
+from qgis.certification.pdf.common import fonts
+from qgis.certification.pdf.common import format_date
+from qgis.certification.pdf.common import translated
 from qgis.certification.pdf.qr import qr_png
 
 

@@ -7,28 +7,24 @@ from datetime import date
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
 
 from qgis.certification import _
-from qgis.certification.pdf.certificate import DARK_GREEN
-from qgis.certification.pdf.certificate import GREEN
-from qgis.certification.pdf.certificate import GREY
-from qgis.certification.pdf.certificate import INK
-from qgis.certification.pdf.certificate import REPRESENTATIVE
-from qgis.certification.pdf.certificate import THIS_CERTIFIES
-from qgis.certification.pdf.certificate import centred_style
-from qgis.certification.pdf.certificate import draw_centred_blocks
-from qgis.certification.pdf.certificate import draw_frame
-from qgis.certification.pdf.certificate import draw_programme_mark
-from qgis.certification.pdf.certificate import draw_signature
-from qgis.certification.pdf.certificate import draw_verification
-from qgis.certification.pdf.certificate import fitted_size
-from qgis.certification.pdf.certificate import fonts
-from qgis.certification.pdf.certificate import issued_on
-from qgis.certification.pdf.certificate import load_image
-from qgis.certification.pdf.certificate import markup
-from qgis.certification.pdf.certificate import new_canvas
-from qgis.certification.pdf.certificate import translated
+from qgis.certification.pdf.common import DARK_GREEN
+from qgis.certification.pdf.common import GREEN
+from qgis.certification.pdf.common import GREY
+from qgis.certification.pdf.common import REPRESENTATIVE
+from qgis.certification.pdf.common import THIS_CERTIFIES
+from qgis.certification.pdf.common import block_factory
+from qgis.certification.pdf.common import draw_centred_blocks
+from qgis.certification.pdf.common import draw_frame
+from qgis.certification.pdf.common import draw_programme_mark
+from qgis.certification.pdf.common import draw_signature_slot
+from qgis.certification.pdf.common import draw_verification_corner
+from qgis.certification.pdf.common import fitted_name_size
+from qgis.certification.pdf.common import fitted_size
+from qgis.certification.pdf.common import fonts
+from qgis.certification.pdf.common import new_canvas
+from qgis.certification.pdf.common import translated
 
 
 AUTHORISED_PROVIDER = _("Authorised QGIS training provider")
@@ -76,12 +72,9 @@ def render_organisation_certificate(data: OrganisationCertificateData) -> bytes:
     canvas.drawCentredString(width / 2, height - 58 * mm, title)
 
     def blocks(scale):
-        def block(space, value, font_name, size, colour=INK, block_width=210 * mm):
-            style = centred_style(font_name, size * scale, colour)
-            return (space * scale, Paragraph(markup(font.text(value)), style), block_width)
-
+        block = block_factory(font, scale)
         name = font.text(data.organisation_title).strip()
-        name_size = fitted_size(name, font.bold, 30 * scale, 225 * mm, 12) / scale
+        name_size = fitted_name_size(font, name, scale)
         items = [
             block(0, translated(THIS_CERTIFIES, language), font.italic, 13, GREY),
             block(4 * mm, name, font.bold, name_size, block_width=235 * mm),
@@ -94,25 +87,17 @@ def render_organisation_certificate(data: OrganisationCertificateData) -> bytes:
 
     draw_centred_blocks(canvas, blocks, width / 2, height - 64 * mm, 62 * mm)
 
-    signature = load_image(data.representative_signature, 54 * mm, 17 * mm, "representative")
-    draw_signature(
+    draw_signature_slot(
         canvas,
         font,
-        signature,
+        data.representative_signature,
         data.representative_name,
         translated(REPRESENTATIVE, language),
         centre=62 * mm,
-        line=38 * mm,
+        what="representative",
     )
-    draw_verification(
-        canvas,
-        font,
-        data.code,
-        data.verify_url,
-        issued_on(data.issue_date, language),
-        language,
-        right=width - 22 * mm,
-        bottom=22 * mm,
+    draw_verification_corner(
+        canvas, font, data.code, data.verify_url, data.issue_date, language, width
     )
     canvas.showPage()
     canvas.save()
