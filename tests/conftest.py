@@ -66,6 +66,36 @@ def rest_session(server):
 
 
 @pytest.fixture
+def server_site(server):
+    """The server's portal with the programme's people and user groups, committed
+    so that the server's threads see them."""
+    import transaction
+    from builders import create_programme
+    from plone import api
+    from zope.component.hooks import setSite
+
+    portal = server["portal"]
+    setSite(portal)
+    with api.env.adopt_roles(["Manager"]):
+        create_programme(portal)
+    transaction.commit()
+    return portal
+
+
+@pytest.fixture
+def sessions_for(rest_session):
+    """``sessions_for(*users)``: a REST session per user, plus ``anonymous``."""
+    from builders import PASSWORD
+
+    def make(*users):
+        sessions = {user: rest_session(user, PASSWORD) for user in users}
+        sessions["anonymous"] = rest_session()
+        return sessions
+
+    return make
+
+
+@pytest.fixture
 def site(functional):
     """The functional portal with the programme's people and user groups (RO, SE)."""
     from builders import create_programme

@@ -15,11 +15,10 @@ from builders import ATTENDEES
 from builders import PASSWORD
 from builders import certified_course
 from builders import course_data
-from builders import create_programme
 from builders import top_up
 from plone import api
 from plone.testing.zope import WSGI_SERVER_FIXTURE
-from zope.component.hooks import setSite
+from rest_helpers import error_message
 
 from qgis.certification import codes
 from qgis.certification.credits import ledger_of
@@ -35,23 +34,13 @@ EMAILS = tuple(email for _first, _last, email in ATTENDEES)
 
 
 @pytest.fixture
-def site(server):
-    """The server's portal with the programme's people, committed."""
-    portal = server["portal"]
-    setSite(portal)
-    with api.env.adopt_roles(["Manager"]):
-        create_programme(portal)
-    transaction.commit()
-    return portal
+def site(server_site):
+    return server_site
 
 
 @pytest.fixture
-def actors(site, rest_session):
-    """A REST session per user; ``anonymous`` has no credentials."""
-    users = ("owner", "stranger", "team", "convener", "psc_member")
-    sessions = {user: rest_session(user, PASSWORD) for user in users}
-    sessions["anonymous"] = rest_session()
-    return sessions
+def actors(site, sessions_for):
+    return sessions_for("owner", "stranger", "team", "convener", "psc_member")
 
 
 class Academy:
@@ -121,20 +110,6 @@ def entries(org_url):
 def certificates_in(course_url):
     course = obj_at(course_url)
     return [item for item in course.objectValues() if item.portal_type == "Certificate"]
-
-
-def error_message(response):
-    """The message of a JSON error."""
-    assert response.headers.get("Content-Type", "").startswith("application/json"), (
-        response.status_code,
-        response.headers.get("Content-Type"),
-        response.text[:300],
-    )
-    body = response.json()
-    error = body.get("error", body)
-    message = error.get("message")
-    assert message, body
-    return str(message)
 
 
 def issue(session, course_url, attendees="all", certificate_type="completion"):

@@ -19,12 +19,10 @@ from email import policy
 import pytest
 import stripe
 import transaction
-from builders import PASSWORD
 from builders import certified_course
-from builders import create_programme
 from builders import top_up
 from plone import api
-from zope.component.hooks import setSite
+from rest_helpers import error_message
 
 from qgis.certification import orders
 from qgis.certification.credits import ledger_of
@@ -43,25 +41,18 @@ YEAR = date.today().year
 
 
 @pytest.fixture
-def site(server):
-    """The server's portal with the programme's people and bank details, committed."""
-    portal = server["portal"]
-    setSite(portal)
+def site(server_site):
+    """The programme's site with bank details and a tax rate, committed."""
     with api.env.adopt_roles(["Manager"]):
-        create_programme(portal)
         api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
         api.portal.set_registry_record("tax_rate", Decimal("19"), interface=IInvoiceSettings)
     transaction.commit()
-    return portal
+    return server_site
 
 
 @pytest.fixture
-def actors(site, rest_session):
-    """A REST session per user; ``anonymous`` has no credentials."""
-    users = ("owner", "stranger", "team", "convener", "psc_member")
-    sessions = {user: rest_session(user, PASSWORD) for user in users}
-    sessions["anonymous"] = rest_session()
-    return sessions
+def actors(site, sessions_for):
+    return sessions_for("owner", "stranger", "team", "convener", "psc_member")
 
 
 class Academy:
@@ -129,20 +120,6 @@ def credits_of(session, org_url):
     response = session.get(f"{org_url}/@credits")
     assert response.status_code == 200, response.text
     return response.json()["balance"]
-
-
-def error_message(response):
-    """The message of a JSON error."""
-    assert response.headers.get("Content-Type", "").startswith("application/json"), (
-        response.status_code,
-        response.headers.get("Content-Type"),
-        response.text[:300],
-    )
-    body = response.json()
-    error = body.get("error", body)
-    message = error.get("message")
-    assert message, body
-    return str(message)
 
 
 def sent_mails():

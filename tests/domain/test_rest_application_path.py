@@ -17,9 +17,8 @@ from email.message import Message
 import pytest
 import transaction
 from builders import PASSWORD
-from builders import create_programme
 from plone import api
-from zope.component.hooks import setSite
+from rest_helpers import error_message
 
 
 pytestmark = pytest.mark.server
@@ -33,13 +32,10 @@ DENIED = (401, 403)
 
 
 @pytest.fixture
-def site(server):
-    """The server's portal with the programme's people, an RO and an SE user
-    group and a fresh applicant, committed for the server to see."""
-    portal = server["portal"]
-    setSite(portal)
+def site(server_site):
+    """The programme's site with a fresh applicant, committed."""
+    portal = server_site
     with api.env.adopt_roles(["Manager"]):
-        create_programme(portal)
         api.user.create(
             username=APPLICANT,
             email=f"{APPLICANT}@example.org",
@@ -51,12 +47,9 @@ def site(server):
 
 
 @pytest.fixture
-def actors(site, rest_session):
-    """A REST session per user; ``anonymous`` has no credentials."""
+def actors(site, sessions_for):
     users = (APPLICANT, "owner", "stranger", "reviewer_ro", "reviewer_se", "team", "psc_member")
-    sessions = {user: rest_session(user, PASSWORD) for user in users}
-    sessions["anonymous"] = rest_session()
-    return sessions
+    return sessions_for(*users)
 
 
 class Mailbox:
@@ -198,21 +191,6 @@ def obj_at(url):
 
 def state_of(url):
     return api.content.get_state(obj_at(url))
-
-
-def error_message(response):
-    """The message of a JSON error: plone.restapi services answer
-    ``{"error": {...}}``, its error views ``{"type", "message"}``."""
-    assert response.headers.get("Content-Type", "").startswith("application/json"), (
-        response.status_code,
-        response.headers.get("Content-Type"),
-        response.text[:300],
-    )
-    body = response.json()
-    error = body.get("error", body)
-    message = error.get("message")
-    assert message, body
-    return str(message)
 
 
 def children(url, portal_type=None):
