@@ -393,6 +393,20 @@ def test_card_order_starts_a_checkout_session(organisation, stripe_calls):
     assert call["cancel_url"].startswith(organisation.absolute_url())
 
 
+def test_card_order_pays_the_tax_an_invoice_would(organisation, invoicing, stripe_calls):
+    placed = order(organisation, credits=3, method="card")
+    assert placed["tax"] == "11.40"
+    assert placed["total"] == "71.40"
+    (call,) = stripe_calls
+    credits_line, tax_line = call["line_items"]
+    assert credits_line["quantity"] * credits_line["price_data"]["unit_amount"] == 6000
+    assert tax_line["quantity"] == 1
+    assert tax_line["price_data"]["unit_amount"] == 1140
+    assert "19" in tax_line["price_data"]["product_data"]["name"]
+    invoiced = order(organisation, credits=3, method="invoice")
+    assert invoiced["total"] == placed["total"]
+
+
 # -- the webhook --------------------------------------------------------------
 
 

@@ -357,7 +357,8 @@ def test_stripe_webhook_credits_a_card_order_once(actors, academy, stripe_config
     assert call["metadata"] == {"order": body["id"], "organisation": org_uid}
     assert credits_of(actors["owner"], academy.org) == 0
 
-    payload = checkout_event(org_uid, body["id"], 6000)
+    assert body["total"] == "71.40"  # 3 credits of 20.00 and the 19 % tax
+    payload = checkout_event(org_uid, body["id"], 7140)
     anonymous = actors["anonymous"]
 
     # A forged call: refused, as JSON, and nothing credited.
@@ -378,7 +379,7 @@ def test_stripe_webhook_credits_a_card_order_once(actors, academy, stripe_config
     response = webhook(anonymous, payload, sign(payload))
     assert response.status_code == 200, response.text
     assert response.json() == {"status": "duplicate"}
-    other = checkout_event(org_uid, body["id"], 6000, event_id="evt_rest_2")
+    other = checkout_event(org_uid, body["id"], 7140, event_id="evt_rest_2")
     response = webhook(anonymous, other, sign(other))
     assert response.status_code == 200, response.text
     assert response.json() == {"status": "duplicate"}

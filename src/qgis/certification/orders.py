@@ -152,7 +152,12 @@ def place_order(organisation, credits, method, user_id):
         order["invoice"] = invoice.UID()
         order["total"] = str(invoice.total)
     else:
-        order["total"] = str(unit_price * credits)
+        # a card buyer pays what an invoice would ask: the same tax on the same subtotal
+        tax_rate = invoice_setting("tax_rate") or Decimal("0")
+        totals = invoice_totals([InvoiceLine("", credits, unit_price)], tax_rate)
+        order["tax_rate"] = str(tax_rate)
+        order["tax"] = str(totals.tax)
+        order["total"] = str(totals.total)
         order["checkout_url"] = start_card_payment(organisation, order)
     orders_of(organisation, create=True)[order_id] = order
     return order
@@ -319,22 +324,35 @@ def start_card_payment(organisation, order):
         )
     import stripe
 
-    unit_amount = _cents(Decimal(order["unit_price"]))
+    currency = order["currency"].lower()
+    line_items = [
+        {
+            "quantity": order["credits"],
+            "price_data": {
+                "currency": currency,
+                "unit_amount": _cents(Decimal(order["unit_price"])),
+                "product_data": {"name": "QGIS certificate credit"},
+            },
+        }
+    ]
+    tax = Decimal(order.get("tax") or "0")
+    if tax:
+        line_items.append(
+            {
+                "quantity": 1,
+                "price_data": {
+                    "currency": currency,
+                    "unit_amount": _cents(tax),
+                    "product_data": {"name": f"Tax {order['tax_rate']}%"},
+                },
+            }
+        )
     session = stripe.checkout.Session.create(
         api_key=secret_key,
         mode="payment",
         client_reference_id=order["id"],
         metadata={"order": order["id"], "organisation": organisation.UID()},
-        line_items=[
-            {
-                "quantity": order["credits"],
-                "price_data": {
-                    "currency": order["currency"].lower(),
-                    "unit_amount": unit_amount,
-                    "product_data": {"name": "QGIS certificate credit"},
-                },
-            }
-        ],
+        line_items=line_items,
         success_url=f"{organisation.absolute_url()}?payment=done",
         cancel_url=f"{organisation.absolute_url()}?payment=cancelled",
     )
