@@ -16,7 +16,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 TEST_DEBIAN_PACKAGES ?= chromium haproxy
 
 .PHONY: help install instance create-site start test test-deps lint format review-deadlines \
-        lock versions buildout-check clean
+        lock versions buildout-check clean i18n
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -78,6 +78,44 @@ versions: $(VENV)/.installed ## regenerate versions.cfg (buildout) from requirem
 
 buildout-check: $(VENV)/.installed ## build the buildout alternative in a temporary folder and start it once
 	$(BIN)/python scripts/buildout_check.py
+
+# Translations: the template is rebuilt from the code (plus manual.pot, the msgids that only
+# exist at run time), then the Romanian and Swedish catalogues take its new msgids.
+LOCALES := src/qgis/certification/locales
+I18N_DOMAIN := qgis.certification
+
+i18n: $(VENV)/.installed ## rebuild the .pot from the code and sync the ro and sv catalogues
+	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/$(I18N_DOMAIN).pot --merge $(LOCALES)/manual.pot \
+	  --create $(I18N_DOMAIN) --no-line-numbers src/qgis/certification
+	$(BIN)/i18ndude sync --pot $(LOCALES)/$(I18N_DOMAIN).pot \
+	  $(LOCALES)/ro/LC_MESSAGES/$(I18N_DOMAIN).po $(LOCALES)/sv/LC_MESSAGES/$(I18N_DOMAIN).po
+
+# Scale-out (README: "Scale-out: RelStorage and a cluster"): instances on one RelStorage
+# database behind HAProxy; scripts/cluster.py keeps its files under $(DATA_DIR)/cluster.
+CLUSTER_SIZE ?= 2
+RELSTORAGE_DSN ?= dbname=qgis_certification host=127.0.0.1 port=5432 user=postgres
+CLUSTER_ENV = CLUSTER_SIZE=$(CLUSTER_SIZE) RELSTORAGE_DSN="$(RELSTORAGE_DSN)"
+.PHONY: cluster cluster-stop convert-to-relstorage
+
+cluster: install ## start CLUSTER_SIZE instances on RelStorage behind HAProxy on $HOST:$PORT
+	@dpkg -s haproxy >/dev/null 2>&1 || { apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy; }
+	@$(CLUSTER_ENV) $(BIN)/python scripts/cluster.py start
+
+cluster-stop: ## stop exactly the processes make cluster started
+	@$(CLUSTER_ENV) $(BIN)/python scripts/cluster.py stop
+
+convert-to-relstorage: $(VENV)/.installed ## copy the FileStorage site, blobs included, into RELSTORAGE_DSN (CLEAR=1 replaces its data)
+	@$(CLUSTER_ENV) $(BIN)/python scripts/cluster.py convert $(if $(filter 1,$(CLEAR)),--clear)
+
+# Benchmark (README: "Benchmark"): seeds var/bench/data-$(SCALE) once, serves it on
+# BENCH_PORT, measures, writes var/bench/latest.{json,md}. Not part of `make test`.
+SCALE ?= small
+BENCH_PORT ?= 18200
+.PHONY: bench
+
+bench: $(VENV)/.installed $(LEAFLET)/leaflet.js ## measure the product at SCALE=small|medium|large (var/bench/latest.md)
+	@BENCH_PORT=$(BENCH_PORT) PYTHONPATH=scripts $(BIN)/python -m bench.run --scale $(SCALE)
 
 clean: ## remove .venv and the generated instance configuration (keeps data)
 	rm -rf $(VENV) instance/etc

@@ -37,7 +37,9 @@ def main():
         subprocess.run(
             [python, "-m", "pip", "install", "-q", "-U", "pip", "setuptools", "wheel"], check=True
         )
-        subprocess.run([python, "-m", "pip", "install", "-q", f"{ROOT}[test,relstorage]", *TOOLS], check=True)
+        subprocess.run(
+            [python, "-m", "pip", "install", "-q", f"{ROOT}[test,relstorage]", *TOOLS], check=True
+        )
         frozen = subprocess.run(
             [python, "-m", "pip", "freeze", "--all"], check=True, capture_output=True, text=True
         ).stdout

@@ -7,6 +7,7 @@ import transaction
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
+from qgis.certification import questionnaire
 from qgis.certification import review
 
 
@@ -77,7 +78,39 @@ def create_programme(portal):
     create_user_group(portal, "ug-se", ["SE"], ["reviewer_se"])
 
 
-def create_application(portal, title="Geo Academy", country="RO", complete=True, owner="owner"):
+# answers to the required questions of the application questionnaire the site sets up
+APPLICATION_ANSWERS = {
+    "teaching": "Classroom courses of three days.",
+    "trainers": 2,
+    "qgis_versions": "The long-term release.",
+    "material_updates": "Reviewed for every long-term release.",
+    "future_contributions": "Translations of the manual.",
+}
+
+
+CHECKLIST_ANSWERS = {
+    "contributions_verified": "Yes",
+    "material_checked": "No",
+    "user_group_consulted": "Yes",
+}
+
+
+def with_questionnaires(portal):
+    with api.env.adopt_roles(["Manager"]):
+        questionnaire.ensure_questionnaires(portal)
+    return portal
+
+
+def answer_questionnaire(organisation, user_id="owner", **changes):
+    answers = dict(APPLICATION_ANSWERS, **changes)
+    return questionnaire.save_answers(organisation, questionnaire.APPLICATION, answers, user_id)
+
+
+def create_application(
+    portal, title="Geo Academy", country="RO", complete=True, owner="owner", answered=None
+):
+    """A draft application; complete (a kind of contribution, evidence, a course
+    type with material, the questionnaire answered) unless told otherwise."""
     with api.env.adopt_user(username=owner):
         organisation = api.content.create(
             container=portal["organisations"],
@@ -107,6 +140,8 @@ def create_application(portal, title="Geo Academy", country="RO", complete=True,
                 title="Exercises",
                 remoteUrl="https://example.org/exercises",
             )
+        if complete if answered is None else answered:
+            answer_questionnaire(organisation, owner)
     return organisation
 
 
@@ -157,7 +192,7 @@ def course_data(course_type, convener, centre, **extra):
         training_center=centre.UID(),
         start_date=date(2027, 3, 1),
         end_date=date(2027, 3, 3),
-        language="ro",
+        course_language="ro",
     )
     data.update(extra)
     return data

@@ -16,6 +16,7 @@ from email.message import Message
 
 import pytest
 import transaction
+from builders import APPLICATION_ANSWERS
 from builders import PASSWORD
 from plone import api
 from rest_helpers import error_message
@@ -122,7 +123,15 @@ def apply(session, complete=True, **extra):
     url = created(session.post("/organisations", json=application_data(**extra)))
     if complete:
         add_course_type(session, url)
+        answer(session, url)
     return url
+
+
+def answer(session, organisation_url):
+    response = session.post(
+        f"{organisation_url}/@questionnaire", json={"answers": APPLICATION_ANSWERS}
+    )
+    assert response.status_code == 200, response.text
 
 
 def add_course_type(session, organisation_url, with_material=True):
@@ -225,6 +234,7 @@ def test_application_from_draft_to_certified(actors, mailbox):
     assert response.json()["review_state"] == "draft"
     assert "Owner" in obj_at(org).get_local_roles_for_userid(APPLICANT)
     add_course_type(applicant, org)
+    answer(applicant, org)
     assert anonymous.get(org).status_code in DENIED
     assert mailbox.new() == []
 
@@ -312,13 +322,19 @@ def test_incomplete_application_cannot_be_submitted(actors, mailbox):
     assert state_of(org) == "draft"
     assert mailbox.new() == []
 
-    # Once complete, the same request succeeds.
     created(
         applicant.post(
             course_type,
             json={"@type": "Link", "title": "Slides", "remoteUrl": "https://example.org/s"},
         )
     )
+    response = transition(applicant, org, "submit")
+    assert response.status_code == 400, response.text
+    assert "questionnaire" in error_message(response)
+    assert state_of(org) == "draft"
+
+    # Once complete, the same request succeeds.
+    answer(applicant, org)
     assert transition(applicant, org, "submit").status_code == 200
     assert state_of(org) == "submitted"
 
@@ -464,7 +480,7 @@ def test_invalid_course_parts_are_not_created(actors):
             **uid,
             "start_date": "2027-03-01",
             "end_date": "2027-03-03",
-            "language": "ro",
+            "course_language": "ro",
         }
         data.update(extra)
         return data

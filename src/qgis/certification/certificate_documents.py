@@ -22,6 +22,12 @@ from qgis.certification.pdf.certificate import render_certificate
 SIGNATURE_ID = "representative-signature"
 
 
+def document_language(code):
+    """The language a certificate is printed in: its course's, when the
+    programme prints in it, else English."""
+    return code if code in ("en", "ro", "sv") else "en"
+
+
 def _image_data(obj, field):
     value = getattr(obj, field, None) if obj is not None else None
     return value.data if value is not None and getattr(value, "data", None) else None
@@ -59,7 +65,7 @@ def certificate_data(certificate):
         training_center=certificate.training_center,
         organisation_title=certificate.organisation_title,
         issue_date=certificate.issue_date,
-        language=certificate.language if certificate.language in ("en", "ro", "sv") else "en",
+        language=document_language(certificate.certificate_language),
         organisation_logo=_image_data(organisation, "logo"),
         convener_signature=_image_data(convener, "signature"),
         representative_name=issuing.setting("representative_name") or "",
@@ -85,7 +91,9 @@ def preview_pdf(course, type_id="completion"):
             code="QGIS-0000-0000-0",
             verify_url=verify_url("QGIS-0000-0000-0"),
             attendee_name="Maria Exemplu",
-            wording=certificate_type.wording(frozen["language"]) if certificate_type else "",
+            wording=certificate_type.wording(frozen["certificate_language"])
+            if certificate_type
+            else "",
             course_type_title=frozen["course_type_title"],
             trained_competence=frozen["trained_competence"],
             start_date=frozen["start_date"] or date.today(),
@@ -95,7 +103,7 @@ def preview_pdf(course, type_id="completion"):
             training_center=frozen["training_center"],
             organisation_title=frozen["organisation_title"],
             issue_date=date.today(),
-            language=frozen["language"] if frozen["language"] in ("en", "ro", "sv") else "en",
+            language=document_language(frozen["certificate_language"]),
             organisation_logo=_image_data(organisation, "logo"),
             convener_signature=_image_data(convener, "signature"),
             representative_name=issuing.setting("representative_name") or "",
@@ -132,7 +140,7 @@ def mail_certificates(certificates):
                 }
             )
             continue
-        language = certificate.language if certificate.language in ("en", "ro", "sv") else "en"
+        language = document_language(certificate.certificate_language)
         message = MIMEMultipart()
         message["Subject"] = translate(
             _(

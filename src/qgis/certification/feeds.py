@@ -1,14 +1,11 @@
 """What the public feeds show, read from the catalog only.
 
-Published organisations, the training centres of published organisations and
-the published courses of published organisations. No content object is woken:
+Published organisations and the training centres of published organisations
+(the lists of organisations and courses are in ``listings``). No content object is woken:
 every value comes from catalog brains (see ``catalog.xml`` and ``indexers.py``),
 and an item's organisation is found by its parent's path among the published
 organisations, fetched with one query.
 """
-
-from datetime import date
-from datetime import timedelta
 
 from Missing import MV
 from plone import api
@@ -67,17 +64,6 @@ def country_of(brain):
 # -- queries ----------------------------------------------------------------
 
 
-def search_organisations(country=None, words=()):
-    """Published organisations, by sortable title (a lazy result set)."""
-    query = dict(portal_type="CertifyingOrganisation", review_state=PUBLISHED)
-    query["sort_on"] = "sortable_title"
-    if country:
-        query["qgis_countries"] = country
-    if words:
-        query["Title"] = " ".join(f"{word}*" for word in words)
-    return _catalog()(**query)
-
-
 def published_organisations(organisation_path=None):
     """{path: brain} of the published organisations (or of the one at that path)."""
     query = dict(portal_type="CertifyingOrganisation", review_state=PUBLISHED)
@@ -101,31 +87,4 @@ def training_centres():
         (brain, organisations[parent_path(brain)])
         for brain in brains
         if value(brain, "qgis_geo") and parent_path(brain) in organisations
-    ]
-
-
-def courses(when="upcoming", country=None, organisation_path=None, today=None):
-    """(course, organisation) brains of the published courses of published
-    organisations, by start date: ``upcoming`` end today or later, ``past``
-    ended before today."""
-    organisations = published_organisations(organisation_path)
-    if not organisations:
-        return []
-    today = today or date.today()
-    query = dict(
-        portal_type="Course",
-        review_state=PUBLISHED,
-        path={"query": list(organisations), "depth": 1},
-        sort_on=["qgis_start", "sortable_title"],
-    )
-    if when == "past":
-        query["qgis_end"] = {"query": today - timedelta(days=1), "range": "max"}
-    else:
-        query["qgis_end"] = {"query": today, "range": "min"}
-    if country:
-        query["qgis_countries"] = country
-    return [
-        (brain, organisations[parent_path(brain)])
-        for brain in _catalog()(**query)
-        if parent_path(brain) in organisations
     ]

@@ -129,7 +129,7 @@ def course_summary(obj):
     return {
         "start_date": obj.start_date.isoformat() if obj.start_date else None,
         "end_date": obj.end_date.isoformat() if obj.end_date else None,
-        "language": obj.language,
+        "language": obj.course_language,
         "course_type": course_type.Title() if course_type is not None else None,
         "training_center": centre.Title() if centre is not None else None,
     }

@@ -114,7 +114,7 @@ def snapshot(course):
         "trained_competence": course.trained_competence or "",
         "start_date": course.start_date,
         "end_date": course.end_date,
-        "language": course.language or "en",
+        "certificate_language": course.course_language or "en",
         "convener_name": _convener_name(course),
         "convener_uid": course.convener or "",
         "training_center": centre.Title() if centre else "",
@@ -198,7 +198,7 @@ def issue_certificates(course, attendees, type_id, user_id):
             shortfall=error.shortfall,
         )
     frozen = snapshot(course)
-    wording = certificate_type.wording(frozen["language"])
+    wording = certificate_type.wording(frozen["certificate_language"])
     issued = _issued(course, create=True)
     taken = set()
     certificates = []

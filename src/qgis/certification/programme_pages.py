@@ -4,8 +4,8 @@ LANGUAGES = ("en", "ro", "sv")
 
 # Each page exists in every language; the versions are linked as translations.
 # Pages: about, requirements, process, fees, apply (ids per language, URL-friendly).
-# Links inside the texts are relative to the page: ../../organisations (apply here),
-# ../../verify (certificate verification); the only external link is https://qgis.org.
+# Links inside the texts are relative to the page: ../organisations (apply here),
+# ../verify (certificate verification); the only external link is https://qgis.org.
 PAGES = (
     {
         "id": {"en": "about", "ro": "despre", "sv": "om-programmet"},
@@ -45,7 +45,7 @@ PAGES = (
                 "<h2>Taking a course?</h2>"
                 "<p>Browse the certified organisations on the map or in the list, see which "
                 "courses are coming up, and check any certificate on the "
-                '<a href="../../verify">verification page</a> with the code printed on it.</p>'
+                '<a href="../verify">verification page</a> with the code printed on it.</p>'
                 "<h2>Teaching QGIS?</h2>"
                 "<p>If your organisation runs QGIS training and contributes to the project, you "
                 "are welcome to apply. The pages on requirements, the review process and fees tell "
@@ -74,7 +74,7 @@ PAGES = (
                 "care o folosim cu toții.</li></ul>"
                 "<h2>Căutați un curs?</h2>"
                 "<p>Găsiți organizațiile certificate pe hartă sau în listă, vedeți ce cursuri "
-                'urmează și verificați orice certificat pe <a href="../../verify">pagina de '
+                'urmează și verificați orice certificat pe <a href="../verify">pagina de '
                 "verificare</a>, cu ajutorul codului tipărit pe el.</p>"
                 "<h2>Predați QGIS?</h2>"
                 "<p>Dacă organizația dumneavoastră oferă cursuri de QGIS și contribuie la proiect, "
@@ -104,7 +104,7 @@ PAGES = (
                 "<h2>Ska du gå en kurs?</h2>"
                 "<p>Hitta certifierade organisationer på kartan eller i listan, se vilka kurser "
                 "som är på gång och kontrollera ett certifikat på "
-                '<a href="../../verify">verifieringssidan</a> med koden som står på det.</p>'
+                '<a href="../verify">verifieringssidan</a> med koden som står på det.</p>'
                 "<h2>Undervisar du i QGIS?</h2>"
                 "<p>Om din organisation håller QGIS-kurser och bidrar till projektet är ni "
                 "välkomna att ansöka. Sidorna om krav, granskning och avgifter beskriver vad ni "
@@ -339,7 +339,7 @@ PAGES = (
                 "<li>keep your organisation's details, training centres and conveners up to "
                 "date.</li></ul>"
                 "<p>Every certificate carries a code with which anyone can check it on the "
-                '<a href="../../verify">verification page</a>.</p>'
+                '<a href="../verify">verification page</a>.</p>'
             ),
             "ro": (
                 "<p>Toate cererile parcurg același traseu. Pe pagina organizației vedeți în ce "
@@ -392,7 +392,7 @@ PAGES = (
                 "<li>actualiza datele organizației, centrele de instruire și coordonatorii de "
                 "curs.</li></ul>"
                 "<p>Fiecare certificat are un cod cu care oricine îl poate verifica pe "
-                '<a href="../../verify">pagina de verificare</a>.</p>'
+                '<a href="../verify">pagina de verificare</a>.</p>'
             ),
             "sv": (
                 "<p>Alla ansökningar går samma väg. På organisationens sida ser ni var er ansökan "
@@ -442,7 +442,7 @@ PAGES = (
                 "<li>hålla organisationens uppgifter, utbildningscenter och kursledare "
                 "aktuella.</li></ul>"
                 "<p>Varje certifikat har en kod som vem som helst kan kontrollera på "
-                '<a href="../../verify">verifieringssidan</a>.</p>'
+                '<a href="../verify">verifieringssidan</a>.</p>'
             ),
         },
     },
@@ -572,7 +572,7 @@ PAGES = (
                 "<p>Register on this site and log in. The account that creates the application "
                 "becomes its owner and receives the programme's e-mails about it.</p>"
                 "<h2>2. Add your organisation</h2>"
-                '<p>Open <a href="../../organisations">Certifying organisations</a> and choose '
+                '<p>Open <a href="../organisations">Certifying organisations</a> and choose '
                 "<strong>Add new → Certifying organisation</strong>. Enter your organisation's "
                 "name, e-mail address and country and, if you wish, its website, address, phone "
                 "number, logo and VAT number.</p>"
@@ -616,7 +616,7 @@ PAGES = (
                 "<p>Înregistrați-vă pe acest site și autentificați-vă. Contul care creează cererea "
                 "devine titularul ei și primește mesajele programului referitoare la aceasta.</p>"
                 "<h2>2. Adăugați organizația</h2>"
-                '<p>Deschideți secțiunea <a href="../../organisations">Certifying '
+                '<p>Deschideți secțiunea <a href="../organisations">Certifying '
                 "organisations</a> și alegeți din meniul de adăugare (<strong>Add new</strong>) "
                 "tipul <strong>Certifying organisation</strong>. Completați numele, adresa de "
                 "e-mail și țara organizației și, dacă doriți, site-ul web, adresa, telefonul, "
@@ -662,7 +662,7 @@ PAGES = (
                 "<p>Registrera dig på webbplatsen och logga in. Kontot som skapar ansökan blir "
                 "dess ägare och får programmets mejl om den.</p>"
                 "<h2>2. Lägg till organisationen</h2>"
-                '<p>Öppna <a href="../../organisations">Certifying organisations</a> och välj '
+                '<p>Öppna <a href="../organisations">Certifying organisations</a> och välj '
                 "<strong>Certifying organisation</strong> i menyn för att lägga till nytt innehåll "
                 "(<strong>Add new</strong>). Fyll i organisationens namn, e-postadress och land, "
                 "och gärna även webbplats, adress, telefonnummer, logotyp och "

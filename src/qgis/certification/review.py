@@ -13,6 +13,7 @@ from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 from qgis.certification import _
+from qgis.certification import questionnaire
 from qgis.certification.interfaces import IReviewSettings
 
 
@@ -89,6 +90,14 @@ def missing_for_submission(organisation):
                     mapping={"title": course_type.Title},
                 )
             )
+    unanswered = questionnaire.missing(organisation, questionnaire.APPLICATION)
+    if unanswered:
+        missing.append(
+            _(
+                "answers to the application questionnaire (${questions})",
+                mapping={"questions": ", ".join(f"“{title}”" for title in unanswered)},
+            )
+        )
     return missing
 
 

@@ -7,6 +7,7 @@ from zope.interface import implementer
 
 from qgis.certification.multilingual import ensure_language_roots
 from qgis.certification.multilingual import ensure_programme_pages
+from qgis.certification.questionnaire import ensure_questionnaires
 
 
 logger = logging.getLogger("qgis.certification")
@@ -116,6 +117,7 @@ def post_install(context):
     with api.env.adopt_roles(["Manager"]):
         ensure_language_roots(portal)
         ensure_programme_pages(portal)
+        ensure_questionnaires(portal)
 
 
 def uninstall(context):

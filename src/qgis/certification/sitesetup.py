@@ -16,6 +16,7 @@ from Products.CMFPlone.factory import addPloneSite
 from zope.component.hooks import setSite
 
 from qgis.certification.mail import EnvironmentMailHost
+from qgis.certification.questionnaire import ensure_questionnaires
 
 
 logger = logging.getLogger("qgis.certification")
@@ -128,6 +129,8 @@ def ensure_site(app, settings: SiteSettings):
         setSite(portal)
         ensure_profile(portal)
     ensure_mail(portal, settings)
+    with api.env.adopt_roles(["Manager"]):
+        ensure_questionnaires(portal)
     if settings.demo_content:
         from qgis.certification.demo import ensure_demo_content
 

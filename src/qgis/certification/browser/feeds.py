@@ -1,5 +1,8 @@
 """``@@upcoming-courses.ics``: the upcoming published courses as an iCalendar feed,
 of the whole programme (on the site root) or of one certified organisation.
+Both take the filters of the upcoming courses page (``country``,
+``language``, ``from`` and ``to``, the first and last start date); a filter it
+cannot use answers 400 with the reason.
 
 Read from the catalog only (see ``qgis.certification.feeds``); one all-day event
 per course, whose UID (``<course UID>@<host>``) stays the same from one read to
@@ -19,6 +22,7 @@ from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification import feeds
+from qgis.certification import listings
 from qgis.certification.content.organisation import ICertifyingOrganisation
 
 
@@ -26,8 +30,18 @@ PRODID = "-//QGIS Certification Programme//qgis.certification//EN"
 
 
 class UpcomingCoursesCalendar(BrowserView):
+    filters = None
+
     def __call__(self):
         response = self.request.response
+        self.filters = listings.CourseFilters(self.request.form)
+        if self.filters.errors:
+            response.setStatus(400)
+            response.setHeader("Content-Type", "text/plain; charset=utf-8")
+            return "\n".join(
+                f"{field}: {translate(message, context=self.request)}"
+                for field, message in sorted(self.filters.errors.items())
+            )
         response.setHeader("Content-Type", "text/calendar; charset=utf-8")
         response.setHeader("Content-Disposition", 'inline; filename="upcoming-courses.ics"')
         response.setHeader("Access-Control-Allow-Origin", "*")
@@ -57,8 +71,10 @@ class UpcomingCoursesCalendar(BrowserView):
         calendar.add("x-wr-calname", self.calendar_name())
         host = urlparse(api.portal.get().absolute_url()).hostname or "localhost"
         names = feeds.CountryNames()
-        for course, organisation in feeds.courses(
-            when="upcoming", organisation_path=self.organisation_path()
+        for course, organisation in listings.courses(
+            when="upcoming",
+            organisation_path=self.organisation_path(),
+            **(self.filters.query() if self.filters else {}),
         ):
             calendar.add_component(self.event(course, organisation, host, names))
         return calendar

@@ -12,7 +12,7 @@ MANAGE = "qgis.certification.ManageCertificates"
 FIELDS = (
     "code", "attendee", "first_name", "last_name", "certificate_type", "wording",
     "issue_date", "course_title", "course_type_title", "instruction_hours",
-    "trained_competence", "start_date", "end_date", "language", "convener_name",
+    "trained_competence", "start_date", "end_date", "certificate_language", "convener_name",
     "convener_uid", "training_center", "organisation_title", "organisation_uid", "issued_by",
 )  # fmt: skip
 
@@ -37,7 +37,7 @@ class ICertificate(model.Schema):
     trained_competence = schema.Text(title=_("Trained competence"), required=False)
     start_date = schema.Date(title=_("Start date"), required=True)
     end_date = schema.Date(title=_("End date"), required=True)
-    language = schema.TextLine(title=_("Language"), required=True)
+    certificate_language = schema.TextLine(title=_("Language"), required=True)
     convener_name = schema.TextLine(title=_("Convener"), required=True)
     convener_uid = schema.TextLine(title=_("Convener (UID)"), required=False)
     training_center = schema.TextLine(title=_("Training centre"), required=True)

@@ -29,7 +29,9 @@ class ICourse(model.Schema):
     )
     start_date = schema.Date(title=_("Start date"), required=True)
     end_date = schema.Date(title=_("End date"), required=True)
-    language = schema.Choice(
+    # not ``language``: that is the item's Dublin Core language, which
+    # Plone uses to choose the language of the page around it
+    course_language = schema.Choice(
         title=_("Language"),
         description=_("The language the course is taught in."),
         vocabulary="qgis.certification.CourseLanguages",

@@ -13,6 +13,7 @@ from datetime import timedelta
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
+from qgis.certification import questionnaire
 from qgis.certification import review
 from qgis.certification.credits import ledger_of
 from qgis.certification.issuing import issue_certificates
@@ -226,6 +227,32 @@ def _application(folder, org_id, title, country, owner, centre):
     return organisation
 
 
+def _answer_questionnaire(organisation, owner):
+    answers = {
+        "teaching": "Three-day classroom courses of up to twelve people, and online "
+        "evening courses; companies also book us for in-house training.",
+        "trainers": 3,
+        "qgis_versions": "The current long-term release; we move within a month of a new one.",
+        "material_updates": "Our exercises live in a public repository; a trainer reviews "
+        "them for every new long-term release.",
+        "future_contributions": "We keep translating the user manual and host the local "
+        "user group's meetings twice a year.",
+        "languages": "English and our national language.",
+    }
+    questionnaire.save_answers(organisation, questionnaire.APPLICATION, answers, owner)
+
+
+def _fill_in_checklist(organisation):
+    covered = bool(review.user_groups_of(organisation))
+    answers = {
+        "contributions_verified": "Yes",
+        "material_checked": "Yes",
+        "user_group_consulted": "Yes" if covered else "No user group covers the country",
+        "notes": "Translations and exercises checked online.",
+    }
+    questionnaire.save_answers(organisation, questionnaire.CHECKLIST, answers, "team")
+
+
 def _act(organisation, user_id, transition):
     with api.env.adopt_user(username=user_id):
         api.portal.get_tool("portal_workflow").doActionFor(
@@ -237,6 +264,7 @@ def _advance(organisation, state, course_owner):
     """Bring a new application to ``state`` the way people would."""
     if state == "draft":
         return
+    _answer_questionnaire(organisation, course_owner)
     _act(organisation, course_owner, "submit")
     if state == "submitted":
         return
@@ -249,6 +277,7 @@ def _advance(organisation, state, course_owner):
             review.record_opinion(
                 organisation, group, group.members[0], "recommend", "Known and active locally."
             )
+    _fill_in_checklist(organisation)
     _act(organisation, "team", "send_to_psc")
     for actor, transition in DECISION_STEPS[state]:
         if transition == "archive":
@@ -272,7 +301,7 @@ def _course(organisation, owner):
             training_center=organisation["main-centre"].UID(),
             start_date=start,
             end_date=start + timedelta(days=2),
-            language="en",
+            course_language="en",
             trained_competence="Make, analyse and print maps with QGIS.",
         )
         api.portal.get_tool("portal_workflow").doActionFor(course, "publish")

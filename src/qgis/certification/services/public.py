@@ -3,7 +3,7 @@
 ``@organisations`` (a paged list), ``@training-centers-geojson`` and
 ``@courses-geojson`` (GeoJSON feature collections, RFC 7946: coordinates are
 [longitude, latitude]). All of it is read from the catalog (see
-``qgis.certification.feeds``); bad parameters answer 400 with a JSON error.
+``qgis.certification.listings`` and ``feeds``); bad parameters answer 400 with a JSON error.
 """
 
 import re
@@ -14,11 +14,11 @@ from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification import feeds
+from qgis.certification import listings
 
 
 MAX_BATCH_SIZE = 100
 GEOJSON = "application/geo+json"
-WORD = re.compile(r"\w+")
 DIGITS = re.compile(r"\d+")
 
 
@@ -107,7 +107,7 @@ class OrganisationsGet(PublicService):
         query = self.parameter("q") or ""
         self.natural("b_start", 0)
         self.natural("b_size", 1, MAX_BATCH_SIZE)
-        brains = feeds.search_organisations(country=country, words=WORD.findall(query))
+        brains = listings.search_organisations(country=country, text=query)
         batch = HypermediaBatch(self.request, brains)
         names = feeds.CountryNames()
         items = []
@@ -172,7 +172,7 @@ class CoursesGeoJsonGet(PublicService):
             raise BadParameter("when", _("'when' must be 'upcoming' or 'past'."))
         country = self.country()
         features = []
-        for course, organisation in feeds.courses(when=when, country=country):
+        for course, organisation in listings.courses(when=when, country=country):
             geo = feeds.value(course, "qgis_geo")
             if not geo:
                 continue

@@ -1,0 +1,1 @@
+"""The benchmark behind ``make bench``: seed, load, report (see run.py)."""

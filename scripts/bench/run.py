@@ -1,0 +1,486 @@
+"""``make bench SCALE=small|medium|large``: seed (once per scale), serve, measure, report.
+
+Run as ``PYTHONPATH=scripts python -m bench.run --scale small``. Everything lives
+in ``var/bench/``: ``data-<scale>/`` (the database, reused by the next run),
+``instance-<scale>/etc/`` (the generated configuration), ``<stamp>-<scale>.json``
+and ``.md`` for each run, and ``latest.json`` / ``latest.md`` for the last one.
+
+BENCH_TARGET=cluster measures ``make cluster`` (RelStorage behind HAProxy)
+instead of one FileStorage instance: see ``ClusterTarget``.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from pathlib import Path
+
+import requests
+
+from bench import load
+from bench import report
+from bench.seed import SCALES
+
+
+ROOT = Path(__file__).resolve().parents[2]
+VAR = ROOT / "var" / "bench"
+BIN = Path(sys.executable).parent
+JSON = {"Accept": "application/json"}
+
+
+def log(message):
+    print(f"bench: {message}", flush=True)
+
+
+class BenchError(Exception):
+    pass
+
+
+# -- the instance ---------------------------------------------------------------
+
+
+def environment(scale, port):
+    env = dict(os.environ)
+    env.update(
+        DATA_DIR=str(VAR / f"data-{scale}"),
+        HOST="127.0.0.1",
+        PORT=str(port),
+        SITE_ID="Plone",
+        ZODB_STORAGE="filestorage",
+        ENVIRONMENT="demo",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")])),
+    )
+    env.setdefault("ADMIN_PASSWORD", "admin")
+    env.setdefault("ZOPE_THREADS", "4")
+    return env
+
+
+def write_configuration(scale, env):
+    """instance-<scale>/etc/ from the product's templates (scripts/make_instance.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import make_instance
+
+    home = VAR / f"instance-{scale}"
+    values = make_instance.settings(env)
+    # Zope reads site.zcml from $INSTANCE/etc: the bench instance has its own.
+    values["instance_dir"] = str(home)
+    if hasattr(make_instance, "write_instance"):
+        make_instance.write_instance(values, home / "etc")
+    else:  # the template set before storages were configurable
+        data = Path(values["data_dir"])
+        for folder in ("filestorage", "blobstorage", "log", "cache"):
+            (data / folder).mkdir(parents=True, exist_ok=True)
+        (data / "blobstorage").chmod(0o700)
+        values["storage"] = make_instance.render("storage-filestorage.conf.in", values)
+        (home / "etc").mkdir(parents=True, exist_ok=True)
+        for name in ("zope.conf", "zope.ini"):
+            (home / "etc" / name).write_text(make_instance.render(f"{name}.in", values))
+        (home / "etc" / "site.zcml").write_text(make_instance.SITE_ZCML)
+    return home / "etc"
+
+
+def zconsole(etc, script, env):
+    command = [str(BIN / "zconsole"), "run", str(etc / "zope.conf"), str(script)]
+    completed = subprocess.run(command, env=env, cwd=ROOT, check=False)
+    if completed.returncode:
+        raise BenchError(f"{script.name} failed (exit {completed.returncode})")
+
+
+def ensure_data(scale, etc, env):
+    """Create the site and seed it, unless a previous run did."""
+    info_path = VAR / f"data-{scale}" / "bench-info.json"
+    if info_path.exists():
+        log(f"reusing the seeded data in {info_path.parent}")
+        return json.loads(info_path.read_text())
+    log("creating the site")
+    zconsole(etc, ROOT / "scripts" / "create_site.py", env)
+    log(f"seeding the {scale} programme {SCALES[scale]}")
+    partial = info_path.with_suffix(".partial")
+    zconsole(
+        etc,
+        ROOT / "scripts" / "bench" / "zconsole_seed.py",
+        dict(env, BENCH_SCALE=scale, BENCH_INFO=str(partial)),
+    )
+    partial.rename(info_path)
+    return json.loads(info_path.read_text())
+
+
+def start_server(etc, env, base, logfile):
+    out = open(logfile, "ab")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(
+        [str(BIN / "runwsgi"), str(etc / "zope.ini")],
+        env=env,
+        cwd=ROOT,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    process.logfile = out
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BenchError(f"the instance exited ({process.returncode}); see {logfile}")
+        try:
+            if requests.get(f"{base}/en", timeout=10).status_code == 200:
+                return process
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    stop_server(process)
+    raise BenchError(f"the instance did not answer within 180 s; see {logfile}")
+
+
+def stop_server(process):
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    process.logfile.close()
+
+
+def rss_mb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return None
+
+
+def folder_bytes(folder):
+    return sum(path.stat().st_size for path in Path(folder).rglob("*") if path.is_file())
+
+
+# -- the measurements -------------------------------------------------------------
+
+
+class Uncached:
+    """The URLs in turn, each with a different query string every time, so that
+    no cache (plone.app.caching's RAM cache among them) answers: the figures are
+    what the product itself costs."""
+
+    def __init__(self, *urls):
+        self.urls = urls
+        self.number = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        url = self.urls[self.number % len(self.urls)]
+        self.number += 1
+        joiner = "&" if "?" in url else "?"
+        return f"{url}{joiner}bench={self.number}"
+
+
+def lookups(base, info, clients, duration):
+    api = f"{base}/++api++"
+    country = info["country"]
+    organisations = [f"{base}/{path}" for path in info["sample_organisations"]]
+    codes = [f"{api}/@verify/{code}" for code in info["sample_codes"]]
+    plans = {
+        "front_page": (Uncached(f"{base}/en"), {}),
+        "organisations_rest": (Uncached(f"{api}/@organisations?country={country}"), JSON),
+        "organisation_page": (Uncached(*organisations), {}),
+        "training_centers_geojson": (Uncached(f"{api}/@training-centers-geojson"), JSON),
+        "courses_geojson": (Uncached(f"{api}/@courses-geojson"), JSON),
+        "verify": (Uncached(*codes), JSON),
+        "search": (Uncached(f"{api}/@search?SearchableText={info['search_word']}"), JSON),
+    }
+    # the HTML list of certified organisations, under whichever name it has
+    for html_list in (
+        f"{base}/en/@@certified-organisations?country={country}",
+        f"{base}/@@organisations?country={country}",
+    ):
+        if requests.get(html_list, timeout=60).status_code == 200:
+            plans["organisations_html"] = (Uncached(html_list), {})
+            break
+    results = {}
+    for name, (urls, headers) in plans.items():
+        log(f"measuring {name}")
+        results[name] = load.run_load(urls, clients=clients, duration=duration, headers=headers)
+        results[name]["url"] = urls.urls[0].replace(base, "")
+        log(f"  p50 {results[name]['p50_ms']} ms, {results[name]['rps']} req/s")
+    return results
+
+
+def operations(base, info, admin):
+    """Import 1,000 attendees into a new course, issue 500 certificates, render a PDF."""
+    session = requests.Session()
+    session.auth = admin
+    session.headers.update(JSON)
+    organisation = f"{base}/{info['bench_organisation']}"
+    start = date.today() + timedelta(days=30)
+    created = session.post(
+        organisation,
+        json={
+            "@type": "Course",
+            "title": f"Bench course {uuid.uuid4().hex[:8]}",
+            **info["bench_parts"],
+            "start_date": start.isoformat(),
+            "end_date": (start + timedelta(days=2)).isoformat(),
+            "course_language": "en",
+        },
+        timeout=60,
+    )
+    if created.status_code != 201:
+        raise BenchError(f"creating the bench course: {created.status_code} {created.text[:300]}")
+    course = created.json()["@id"]
+    run = uuid.uuid4().hex[:6]
+    rows = ["first_name,last_name,email"] + [
+        f"Bench{number},Attendee,bench.{run}.{number}@example.org" for number in range(1000)
+    ]
+    seconds, imported = load.timed(
+        lambda: session.post(
+            f"{course}/@import-attendees",
+            data="\n".join(rows).encode(),
+            headers={"Content-Type": "text/csv"},
+            timeout=600,
+        )
+    )
+    if imported.status_code != 201 or imported.json()["imported"] != 1000:
+        raise BenchError(f"import: {imported.status_code} {imported.text[:300]}")
+    results = {"import_1000": {"seconds": round(seconds, 2), "count": 1000}}
+    log(f"  import of 1,000 attendees: {seconds:.2f} s")
+    uids = [item["UID"] for item in imported.json()["items"]][:500]
+    seconds, issued = load.timed(
+        lambda: session.post(
+            f"{course}/@issue-certificates",
+            json={"attendees": uids, "certificate_type": "completion"},
+            timeout=600,
+        )
+    )
+    if issued.status_code != 201 or len(issued.json()["issued"]) != 500:
+        raise BenchError(f"issuing: {issued.status_code} {issued.text[:300]}")
+    results["issue_500"] = {"seconds": round(seconds, 2), "count": 500}
+    log(f"  issuing 500 certificates: {seconds:.2f} s")
+    pdf = f"{issued.json()['issued'][0]['@id']}/@@certificate.pdf"
+    results["pdf"] = load.repeat_get(session, pdf, times=20)
+    results["pdf"]["url"] = pdf.replace(base, "")
+    log(f"  one PDF: p50 {results['pdf']['p50_ms']} ms")
+    session.close()
+    return results
+
+
+def certificate_count(base, admin):
+    answer = requests.get(
+        f"{base}/++api++/@search?portal_type=Certificate&b_size=1",
+        auth=admin,
+        headers=JSON,
+        timeout=120,
+    )
+    answer.raise_for_status()
+    return answer.json()["items_total"]
+
+
+def pack(base, admin):
+    """Pack the database over HTTP (as the ZMI does), so that the next run
+    starts from a packed database and the size per certificate stays honest."""
+    root = base.rsplit("/", 1)[0]
+    answer = requests.post(
+        f"{root}/Control_Panel/Database/main/manage_pack",
+        data={"days:float": "0"},
+        auth=admin,
+        timeout=1800,
+        allow_redirects=False,
+    )
+    return answer.status_code < 400
+
+
+# -- the run ---------------------------------------------------------------------
+
+
+class FileStorageTarget:
+    """One instance on the seeded FileStorage (the default)."""
+
+    name = "filestorage"
+
+    def __init__(self, args, etc, env):
+        self.args, self.etc, self.env = args, etc, env
+        self.data = VAR / f"data-{args.scale}"
+        self.base = f"http://127.0.0.1:{args.port}/Plone"
+        self.process = None
+
+    def database_bytes(self):
+        return folder_bytes(self.data / "filestorage") + folder_bytes(self.data / "blobstorage")
+
+    def start(self):
+        log(f"starting the instance on port {self.args.port}")
+        log_file = VAR / f"server-{self.args.scale}.log"
+        self.process = start_server(self.etc, self.env, self.base, log_file)
+
+    def rss_mb(self):
+        return rss_mb(self.process.pid)
+
+    def after(self, admin):
+        log("packing the database for the next run")
+        if pack(self.base, admin):
+            return ["Database size: Data.fs and blobs before the run, packed by the previous one."]
+        return ["Packing after the run failed; the next size is unpacked."]
+
+    def stop(self):
+        if self.process is not None:
+            stop_server(self.process)
+
+
+class ClusterTarget(FileStorageTarget):
+    """BENCH_TARGET=cluster: the seeded FileStorage copied into PostgreSQL
+    (``cluster.py convert``, the documented migration), served by ``cluster.py
+    start`` (CLUSTER_SIZE instances behind HAProxy on BENCH_PORT; instances on
+    the ports after it), measured through the balancer, stopped with ``cluster.py
+    stop``. The RelStorage database is ``qgis_bench_<scale>`` unless
+    BENCH_RELSTORAGE_DSN names another."""
+
+    name = "cluster"
+
+    def __init__(self, args, etc, env):
+        super().__init__(args, etc, env)
+        if not (ROOT / "scripts" / "cluster.py").exists():
+            raise BenchError("BENCH_TARGET=cluster needs scripts/cluster.py (make cluster)")
+        self.folder = VAR / f"cluster-{args.scale}"
+        self.dsn = os.environ.get("BENCH_RELSTORAGE_DSN") or (
+            f"dbname=qgis_bench_{args.scale} host=127.0.0.1 port=5432 user=postgres"
+        )
+        self.cluster_env = dict(
+            env,
+            RELSTORAGE_DSN=self.dsn,
+            CLUSTER_DIR=str(self.folder),
+            CLUSTER_SIZE=os.environ.get("CLUSTER_SIZE") or "2",
+        )
+
+    def cluster(self, *command):
+        script = ROOT / "scripts" / "cluster.py"
+        completed = subprocess.run(
+            [sys.executable, str(script), *command], env=self.cluster_env, cwd=ROOT, check=False
+        )
+        if completed.returncode:
+            raise BenchError(f"cluster.py {' '.join(command)} failed (exit {completed.returncode})")
+
+    def database_bytes(self):
+        import psycopg2
+
+        with psycopg2.connect(self.dsn) as connection, connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0]
+
+    def start(self):
+        # copy the FileStorage again only when it changed since the last copy
+        source = self.data / "filestorage" / "Data.fs"
+        stamp = f"{source.stat().st_size} {source.stat().st_mtime_ns}"
+        marker = self.folder / "converted-from"
+        if not marker.exists() or marker.read_text() != stamp:
+            log(f"copying the {self.args.scale} data into PostgreSQL ({self.dsn})")
+            self.cluster("convert", "--clear")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            marker.write_text(stamp)
+        log(f"starting the cluster, balancer on port {self.args.port}")
+        self.cluster("start")
+        self.description = json.loads((self.folder / "cluster.json").read_text())
+
+    def rss_mb(self):
+        return round(sum(rss_mb(item["pid"]) for item in self.description["instances"]), 1)
+
+    def after(self, admin):
+        count = len(self.description["instances"])
+        return [f"{count} instances behind HAProxy; RSS is their sum; size: pg_database_size."]
+
+    def stop(self):
+        self.cluster("stop")
+
+
+TARGETS = {"filestorage": FileStorageTarget, "cluster": ClusterTarget}
+
+
+def write_results(result):
+    VAR.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    others = report.latest_by_scale(VAR, result["target"])
+    markdown = report.build_report(result, others)
+    name = f"{stamp}-{result['scale']}"
+    (VAR / f"{name}.json").write_text(json.dumps(result, indent=1))
+    (VAR / f"{name}.md").write_text(markdown)
+    shutil.copyfile(VAR / f"{name}.json", VAR / "latest.json")
+    shutil.copyfile(VAR / f"{name}.md", VAR / "latest.md")
+    return VAR / "latest.md"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", choices=[s for s in SCALES if s != "toy"], default="small")
+    parser.add_argument("--clients", type=int, default=int(os.environ.get("BENCH_CLIENTS", 4)))
+    parser.add_argument(
+        "--duration", type=float, default=float(os.environ.get("BENCH_DURATION", 10))
+    )
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 18200)))
+    parser.add_argument("--target", default=os.environ.get("BENCH_TARGET") or "filestorage")
+    args = parser.parse_args(argv)
+    try:
+        if args.target not in TARGETS:
+            raise BenchError(f"BENCH_TARGET must be filestorage or cluster, not {args.target!r}")
+        path = bench(args)
+    except BenchError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 1
+    print(path.read_text())
+    log(f"report in {path} (and {path.with_suffix('.json')})")
+    return 0
+
+
+def bench(args):
+    VAR.mkdir(parents=True, exist_ok=True)
+    env = environment(args.scale, args.port)
+    etc = write_configuration(args.scale, env)
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    info = ensure_data(args.scale, etc, env)
+    target = TARGETS[args.target](args, etc, env)
+    admin = ("admin", env["ADMIN_PASSWORD"])
+    target.start()
+    try:
+        size = target.database_bytes()
+        base = target.base
+        certificates = certificate_count(base, admin)
+        measured_lookups = lookups(base, info, args.clients, args.duration)
+        measured_operations = operations(base, info, admin)
+        memory = target.rss_mb()
+        notes = target.after(admin)
+    finally:
+        target.stop()
+    result = {
+        "scale": args.scale,
+        "target": args.target,
+        "started": started,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "clients": args.clients,
+        "duration": args.duration,
+        "threads": int(env["ZOPE_THREADS"]),
+        "counts": dict(info.get("counts", {}), certificates=certificates),
+        "seed_seconds": info.get("seconds"),
+        "lookups": measured_lookups,
+        "operations": measured_operations,
+        "memory": {"rss_mb": memory},
+        "database": {
+            "bytes": size,
+            "certificates": certificates,
+            "bytes_per_certificate": round(size / certificates) if certificates else None,
+        },
+        "notes": [
+            "Every lookup is uncached: each request has a different query string.",
+        ]
+        + notes,
+    }
+    return write_results(result)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

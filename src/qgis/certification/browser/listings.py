@@ -1,0 +1,226 @@
+"""The public lists of each language: certified organisations and upcoming
+courses (``@@certified-organisations`` and ``@@upcoming-courses`` on the
+language root folders), and ``@@qgis-public``, the helpers the front page, the
+organisation page and the course page use to show courses and places.
+
+The lists read the catalog only (``qgis.certification.listings``); the filters
+are plain GET forms, so that a filtered list has its own address.
+"""
+
+from urllib.parse import urlencode
+
+from DateTime import DateTime
+from plone import api
+from plone.app.uuid.utils import uuidToObject
+from plone.batching import Batch
+from Products.Five.browser import BrowserView
+from zExceptions import NotFound
+
+from qgis.certification import feeds
+from qgis.certification import listings
+from qgis.certification.programme_pages import PAGES
+from qgis.certification.vocabularies.countries import country_name
+from qgis.certification.vocabularies.countries import current_language
+
+
+PAGE_SIZE = 20
+
+
+def localized_date(iso):
+    """A date (ISO text or date) as Plone writes dates in the visitor's language."""
+    if not iso:
+        return None
+    return api.portal.get_localized_time(datetime=DateTime(str(iso)))
+
+
+def course_row(course, organisation, names):
+    """What a list shows of a course, from its catalog brain."""
+    summary = feeds.value(course, "qgis_course", {})
+    return {
+        "title": course.Title,
+        "url": course.getURL(),
+        "organisation": organisation.Title,
+        "organisation_url": organisation.getURL(),
+        "training_center": summary.get("training_center"),
+        "country": names(feeds.country_of(course)),
+        "start": localized_date(summary.get("start_date")),
+        "start_iso": summary.get("start_date"),
+        "end": localized_date(summary.get("end_date")),
+        "end_iso": summary.get("end_date"),
+        "language": listings.language_name(summary.get("language")),
+    }
+
+
+def b_start(request):
+    """The first item of the page; Plone's paging links send it as ``b_start:int``."""
+    given = request.form.get("b_start")
+    if isinstance(given, int) and given >= 0:
+        return given
+    return int(given) if isinstance(given, str) and given.isdigit() else 0
+
+
+class ListingView(BrowserView):
+    filters_class = None
+    view_name = None
+
+    def __call__(self):
+        self.filters = self.filters_class(self.request.form)
+        self.names = feeds.CountryNames()
+        return self.index()
+
+    def url(self):
+        return f"{self.context.absolute_url()}/@@{self.view_name}"
+
+    def error(self, field):
+        return self.filters.errors.get(field)
+
+    def typed(self, name):
+        """The text the visitor gave for a field, to show it back."""
+        given = self.request.form.get(name)
+        return given if isinstance(given, str) else ""
+
+    def selected(self, value, chosen):
+        return "selected" if value == chosen else None
+
+    def batch(self):
+        if getattr(self, "_batch", None) is None:
+            self._batch = Batch(self.results(), PAGE_SIZE, start=b_start(self.request))
+        return self._batch
+
+    def results(self):
+        raise NotImplementedError
+
+
+class OrganisationsListing(ListingView):
+    """The certified organisations, by name, with a country filter and a search."""
+
+    filters_class = listings.OrganisationFilters
+    view_name = "certified-organisations"
+
+    def results(self):
+        return self.filters.results()
+
+    def countries(self):
+        published = listings.search_organisations()
+        codes = [feeds.country_of(brain) for brain in published]
+        if self.filters.country_code:
+            codes.append(self.filters.country_code)
+        return listings.country_options(codes, self.names)
+
+    def rows(self):
+        return [
+            {
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "description": brain.Description or "",
+                "country": self.names(feeds.country_of(brain)),
+                "website": feeds.value(brain, "qgis_website"),
+            }
+            for brain in self.batch()
+        ]
+
+
+class UpcomingCoursesListing(ListingView):
+    """The published courses that have not started yet, soonest first."""
+
+    filters_class = listings.CourseFilters
+    view_name = "upcoming-courses"
+
+    def results(self):
+        if getattr(self, "_results", None) is None:
+            self._results = listings.upcoming_courses(**self.filters.query())
+        return self._results
+
+    def countries(self):
+        codes = [feeds.country_of(course) for course, _ in listings.upcoming_courses()]
+        if self.filters.country_code:
+            codes.append(self.filters.country_code)
+        return listings.country_options(codes, self.names)
+
+    def languages(self):
+        codes = [
+            feeds.value(course, "qgis_course", {}).get("language")
+            for course, _ in listings.upcoming_courses()
+        ]
+        if self.filters.language:
+            codes.append(self.filters.language)
+        return listings.language_options(codes)
+
+    def rows(self):
+        return [
+            course_row(course, organisation, self.names) for course, organisation in self.batch()
+        ]
+
+    def calendar_url(self):
+        url = f"{api.portal.get().absolute_url()}/@@upcoming-courses.ics"
+        params = self.filters.params()
+        return f"{url}?{urlencode(params)}" if params else url
+
+
+class PublicHelpers(BrowserView):
+    """What the public templates show beyond their view's own methods."""
+
+    def __call__(self):
+        raise NotFound("qgis-public")
+
+    def next_courses(self, limit=5):
+        names = feeds.CountryNames()
+        return [
+            course_row(course, organisation, names)
+            for course, organisation in listings.upcoming_courses()[:limit]
+        ]
+
+    def organisation_courses(self, organisation):
+        names = feeds.CountryNames()
+        path = "/".join(organisation.getPhysicalPath())
+        return [
+            course_row(course, organisation_brain, names)
+            for course, organisation_brain in listings.upcoming_courses(organisation_path=path)
+        ]
+
+    def place(self, centre):
+        if centre is None:
+            return None
+        return {
+            "title": centre.Title(),
+            "url": centre.absolute_url(),
+            "address": centre.address,
+            "country": country_name(centre.country, current_language()),
+        }
+
+    def training_centres(self, organisation):
+        """The training centres the visitor may see, with their address and country."""
+        return [
+            self.place(brain.getObject())
+            for brain in api.content.find(
+                context=organisation,
+                depth=1,
+                portal_type="TrainingCenter",
+                sort_on="sortable_title",
+            )
+        ]
+
+    def course_details(self, course):
+        """The course's type, convener and place (their titles, whoever may see them)."""
+        course_type = uuidToObject(course.course_type, unrestricted=True)
+        convener = uuidToObject(course.convener, unrestricted=True)
+        centre = uuidToObject(course.training_center, unrestricted=True)
+        return {
+            "course_type": course_type.Title() if course_type is not None else None,
+            "convener": convener.Title() if convener is not None else None,
+            "place": self.place(centre),
+            "start": localized_date(course.start_date),
+            "end": localized_date(course.end_date),
+            "language": listings.language_name(course.course_language),
+        }
+
+    def apply_url(self):
+        """The programme's page on applying, in the visitor's language."""
+        root = self.context
+        language = root.getId()
+        for page in PAGES:
+            if page["id"]["en"] == "apply" and language in page["id"]:
+                page_id = page["id"][language]
+                if page_id in root.objectIds():
+                    return f"{root.absolute_url()}/{page_id}"
+        return f"{api.portal.get().absolute_url()}/organisations"
