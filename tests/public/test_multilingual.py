@@ -54,3 +54,24 @@ def test_front_page_shows_map_list_and_links(functional):
     browser.addHeader("Authorization", f"Basic owner:{PASSWORD}")
     browser.open(f"{portal.absolute_url()}/ro")
     assert 'lang="ro"' in browser.contents
+
+
+def test_front_page_lists_a_few_organisations_and_links_to_all(functional, monkeypatch):
+    from qgis.certification.browser import home
+
+    monkeypatch.setattr(home, "HOME_LIST_SIZE", 2)
+    portal = functional["portal"]
+    create_programme(portal)
+    titles = ["Alpha GIS", "Beta Maps", "Gamma Geo"]
+    for title in titles:
+        bring_to(create_application(portal, title=title), "published")
+    transaction.commit()
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.open(f"{portal.absolute_url()}/sv")
+    listed = browser.contents[browser.contents.index('id="organisation-list"') :]
+    assert "Alpha GIS" in listed
+    assert "Beta Maps" in listed
+    assert "Gamma Geo" not in listed
+    link = browser.getLink("Alla 3 certifierade organisationer, med sökning")
+    assert link.url.endswith("/sv/@@certified-organisations")

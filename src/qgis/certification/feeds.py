@@ -78,11 +78,9 @@ def training_centres():
     organisations = published_organisations()
     if not organisations:
         return []
-    brains = _catalog()(
-        portal_type="TrainingCenter",
-        path={"query": list(organisations), "depth": 1},
-        sort_on="sortable_title",
-    )
+    # one query for every centre, kept when its parent is published: a path
+    # query naming each organisation costs one path lookup per organisation
+    brains = _catalog()(portal_type="TrainingCenter", sort_on="sortable_title")
     return [
         (brain, organisations[parent_path(brain)])
         for brain in brains

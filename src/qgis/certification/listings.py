@@ -66,9 +66,12 @@ def courses(
     query = dict(
         portal_type="Course",
         review_state=feeds.PUBLISHED,
-        path={"query": list(organisations), "depth": 1},
         sort_on=["qgis_start", "sortable_title"],
     )
+    if organisation_path:
+        query["path"] = {"query": organisation_path, "depth": 1}
+    # without one organisation, the parent's state is checked on each brain
+    # below: a path query naming every organisation grows with the programme
     if when == "past":
         query["qgis_end"] = {"query": today - timedelta(days=1), "range": "max"}
     else:

@@ -8,6 +8,9 @@ from qgis.certification.multilingual import welcome_page
 from qgis.certification.programme_pages import PAGES
 
 
+# organisations listed under the map; more are a link to the list page away
+HOME_LIST_SIZE = 30
+
 class ProgrammeHome(BrowserView):
     def welcome(self):
         return welcome_page(self.context)
@@ -28,10 +31,16 @@ class ProgrammeHome(BrowserView):
         }
 
     def organisations(self):
-        """The text alternative of the map: every certified organisation."""
-        return api.content.find(
-            portal_type="CertifyingOrganisation", review_state="published", sort_on="sortable_title"
+        """The text alternative of the map: the first certified organisations by
+        name and how many there are; the list page has them all."""
+        brains = api.content.find(
+            portal_type="CertifyingOrganisation",
+            review_state="published",
+            sort_on="sortable_title",
+            sort_limit=HOME_LIST_SIZE,
         )
+        total = getattr(brains, "actual_result_count", None) or len(brains)
+        return {"shown": brains[:HOME_LIST_SIZE], "total": total}
 
     def programme_links(self):
         language = self.language()
