@@ -11,6 +11,7 @@ from qgis.certification.programme_pages import PAGES
 # organisations listed under the map; more are a link to the list page away
 HOME_LIST_SIZE = 30
 
+
 class ProgrammeHome(BrowserView):
     def welcome(self):
         return welcome_page(self.context)
