@@ -30,6 +30,7 @@ from zope.schema.interfaces import IDecimal
 from zope.schema.interfaces import IFrozenSet
 from zope.schema.interfaces import ISet
 from zope.schema.interfaces import ITuple
+from zope.schema.interfaces import ValidationError
 
 from qgis.certification import _
 
@@ -335,7 +336,8 @@ def _form_value(field, stored):
         else:
             value = stored
         field.validate(value)
-    except Exception:  # noqa: BLE001 - the field's type changed: start afresh
+    except (ValueError, TypeError, ArithmeticError, ValidationError):
+        # the question's type changed since it was answered: ask again
         return None
     return value
 
