@@ -125,6 +125,7 @@ def test_public_verification_page(certified, browser_for, site):
     browser.getControl("Verify").click()
     assert "Valid certificate." in browser.contents
     assert certificate.printed_name in browser.contents
+    assert '<dd class="col-sm-9">Completion</dd>' in browser.contents
     assert "@example.org" not in browser.contents
     browser.getLink("Download the certificate (PDF)").click()
     assert browser.headers["Content-Type"] == "application/pdf"

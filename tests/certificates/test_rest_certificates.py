@@ -331,6 +331,7 @@ def test_anyone_verifies_a_code(actors, academy):
     assert result["code"] == code
     assert result["name"] == "Ioana Ștefănescu"
     assert result["certificate_type"] == "completion"
+    assert result["certificate_type_title"] == "Completion"
     assert result["course"] == "QGIS for beginners"
     assert result["organisation"] == "Geo Academy"
     assert result["issue_date"] == certificates_in(academy.course)[0].issue_date.isoformat()

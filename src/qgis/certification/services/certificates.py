@@ -149,12 +149,16 @@ class RevokePost(JsonService):
 def verification(certificate):
     """What anyone may know of a certificate: never the attendee's e-mail."""
     state = api.content.get_state(certificate)
+    certificate_type = issuing.certificate_types().get(certificate.certificate_type)
     return {
         "valid": state == "issued",
         "state": state,
         "code": certificate.code,
         "name": certificate.printed_name,
         "certificate_type": certificate.certificate_type,
+        "certificate_type_title": (
+            certificate_type.Title() if certificate_type else certificate.certificate_type
+        ),
         "course": certificate.course_type_title,
         "organisation": certificate.organisation_title,
         "start_date": certificate.start_date.isoformat(),
