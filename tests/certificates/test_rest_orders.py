@@ -17,6 +17,7 @@ from decimal import Decimal
 from email import policy
 
 import pytest
+import requests
 import stripe
 import transaction
 from builders import certified_course
@@ -420,6 +421,10 @@ def test_team_issues_the_organisation_certificate(actors, academy):
     assert result["valid"] is True
     assert result["code"] == code
     assert result["name"] == academy.title
+    assert result["certificate_type_title"] == "Authorised QGIS training provider"
+    page = requests.get(f"{actors['anonymous'].base_url}/verify/{code}", timeout=60)
+    assert page.status_code == 200
+    assert "Authorised QGIS training provider" in page.text
 
     # Once only.
     response = actors["team"].post(url, json={})

@@ -5,11 +5,13 @@ from datetime import date
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
+from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification import issuing
 from qgis.certification.certificate_documents import representative_signature
 from qgis.certification.certificate_documents import verify_url
+from qgis.certification.pdf.organisation_certificate import AUTHORISED_PROVIDER
 from qgis.certification.pdf.organisation_certificate import OrganisationCertificateData
 from qgis.certification.pdf.organisation_certificate import render_organisation_certificate
 from qgis.certification.vocabularies.countries import country_name
@@ -45,6 +47,7 @@ def verification(organisation):
         "code": record["code"],
         "name": organisation.Title(),
         "certificate_type": "authorised-training-provider",
+        "certificate_type_title": translate(AUTHORISED_PROVIDER, context=api.env.getRequest()),
         "course": None,
         "organisation": organisation.Title(),
         "issue_date": record["issue_date"],
