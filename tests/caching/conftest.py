@@ -12,11 +12,6 @@ from qgis.certification.issuing import issue_certificates
 from qgis.certification.organisation_certificate import issue_organisation_certificate
 
 
-HTML = "text/html"
-JSON = "application/json"
-CALENDAR = "text/calendar"
-
-
 class Programme:
     def __init__(self, portal):
         with api.env.adopt_roles(["Manager"]):

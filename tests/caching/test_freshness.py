@@ -13,9 +13,9 @@ import transaction
 from builders import PASSWORD
 from builders import bring_to
 from builders import create_application
-from conftest import CALENDAR
-from conftest import HTML
-from conftest import JSON
+from caching_helpers import CALENDAR
+from caching_helpers import HTML
+from caching_helpers import JSON
 from plone import api
 from plone.cachepurging.utils import getPathsToPurge
 from zope.globalrequest import getRequest

@@ -6,9 +6,9 @@ import pytest
 import requests
 import transaction
 from builders import PASSWORD
-from conftest import CALENDAR
-from conftest import HTML
-from conftest import JSON
+from caching_helpers import CALENDAR
+from caching_helpers import HTML
+from caching_helpers import JSON
 from plone import api
 from plone.app.caching.interfaces import IPloneCacheSettings
 from plone.cachepurging.interfaces import ICachePurgingSettings

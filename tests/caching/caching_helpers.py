@@ -1,0 +1,5 @@
+"""What the caching tests ask for (Accept headers)."""
+
+HTML = "text/html"
+JSON = "application/json"
+CALENDAR = "text/calendar"
