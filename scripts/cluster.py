@@ -180,6 +180,17 @@ def is_ours(pid, marker):
     return state != "Z" and any(str(marker).encode() in part for part in command)
 
 
+def exiting(pid):
+    """True while ``pid`` is on its way out: the kernel has already emptied its
+    command line, so it no longer looks like ours, but it has not ended yet."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return not command and state != "Z"
+
+
 def running(cluster):
     """{name: pid} of the processes of this cluster that run now."""
     found = {}
@@ -413,6 +424,8 @@ def end_processes(cluster, pids):
             time.sleep(0.2)
         if is_ours(pids[name], markers[name]):
             os.kill(pids[name], signal.SIGKILL)
+        while exiting(pids[name]) and time.monotonic() < deadline + STOP_TIMEOUT:
+            time.sleep(0.05)
         cluster.pid_file(name).unlink(missing_ok=True)
     return order
 

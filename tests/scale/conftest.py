@@ -102,6 +102,10 @@ def cluster(fresh_database, tmp_path_factory):
     finally:
         pids.update(handle.pids())
         result = handle.command("stop")
+        # a process killed a moment ago may still be on its way out
+        deadline = time.monotonic() + 10
+        while any(alive(pid) for pid in pids.values()) and time.monotonic() < deadline:
+            time.sleep(0.1)
         leftovers = [pid for pid in pids.values() if alive(pid)]
         for pid in leftovers:
             os.kill(pid, signal.SIGKILL)
