@@ -9,9 +9,9 @@ import sys
 import transaction
 from Testing.makerequest import makerequest
 
-from qgis.certification.sitesetup import SiteSettings
-from qgis.certification.sitesetup import SiteSetupError
-from qgis.certification.sitesetup import ensure_site
+from qgis.certification.setuphandlers.site import SiteSettings
+from qgis.certification.setuphandlers.site import SiteSetupError
+from qgis.certification.setuphandlers.site import ensure_site
 
 
 logger = logging.getLogger("qgis.certification")

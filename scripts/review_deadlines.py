@@ -6,7 +6,7 @@ import transaction
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 
-from qgis.certification.deadlines import process_review_deadlines
+from qgis.certification.application.deadlines import process_review_deadlines
 
 
 def main(app, site_id):

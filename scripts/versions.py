@@ -28,7 +28,7 @@ HEADER = """\
 # GENERATED FILE: do not edit by hand.
 # Generated from requirements.lock by `make versions` (scripts/versions.py write).
 # To change a version, change requirements.lock (`make lock`) and regenerate;
-# `make buildout-check` and tests/setup/test_versions.py fail when the two disagree.
+# `make buildout-check` and tests/scripts/test_versions.py fail when the two disagree.
 """
 
 _PIN = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*==\s*([^\s;#]+)")

@@ -7,8 +7,8 @@ import transaction
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
-from qgis.certification import questionnaire
-from qgis.certification import review
+from qgis.certification.application import questionnaire
+from qgis.certification.application import review
 
 
 PASSWORD = "secret-password"
@@ -232,6 +232,6 @@ def certified_course(portal, title="Geo Academy", attendees=ATTENDEES, publish=T
 
 
 def top_up(organisation, credits, reference="bank transfer"):
-    from qgis.certification.credits import ledger_of
+    from qgis.certification.payments.credits import ledger_of
 
     return ledger_of(organisation).append(credits, "top-up", reference, "team")

@@ -122,3 +122,20 @@ def browser_for(functional):
         return browser
 
     return make
+
+
+@pytest.fixture
+def programme(portal):
+    """The integration portal with people and two user groups (RO and SE)."""
+    from builders import create_programme
+
+    create_programme(portal)
+    return portal
+
+
+@pytest.fixture
+def certified(site):
+    """(organisation, course, attendees) of a certified organisation."""
+    from builders import certified_course
+
+    return certified_course(site)

@@ -31,9 +31,9 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import createContent
 
-from qgis.certification import codes
-from qgis.certification import issuing
-from qgis.certification.credits import ledger_of
+from qgis.certification.certificates import codes
+from qgis.certification.certificates import issuing
+from qgis.certification.payments.credits import ledger_of
 
 
 logger = logging.getLogger("qgis.certification.bench")

@@ -17,8 +17,8 @@ from builders import create_application
 from builders import do
 from plone import api
 
-from qgis.certification import listings
 from qgis.certification.browser import listings as listing_views
+from qgis.certification.public import listings
 from qgis.certification.vocabularies.countries import country_name
 
 

@@ -5,7 +5,7 @@ from builders import bring_to
 from builders import create_application
 from plone import api
 
-from qgis.certification import review
+from qgis.certification.application import review
 
 
 def test_owner_sees_what_the_draft_lacks(site, browser_for):

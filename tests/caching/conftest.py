@@ -8,8 +8,8 @@ from builders import certified_course
 from builders import top_up
 from plone import api
 
-from qgis.certification.issuing import issue_certificates
-from qgis.certification.organisation_certificate import issue_organisation_certificate
+from qgis.certification.certificates.issuing import issue_certificates
+from qgis.certification.certificates.organisation_certificate import issue_organisation_certificate
 
 
 class Programme:

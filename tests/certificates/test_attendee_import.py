@@ -6,9 +6,9 @@ import pytest
 from zope.i18n import interpolate
 from zope.i18nmessageid import Message
 
-from qgis.certification.attendee_import import MAX_BYTES
-from qgis.certification.attendee_import import ImportResult
-from qgis.certification.attendee_import import parse_attendees
+from qgis.certification.certificates.attendee_import import MAX_BYTES
+from qgis.certification.certificates.attendee_import import ImportResult
+from qgis.certification.certificates.attendee_import import parse_attendees
 
 
 HEADER = "first_name,last_name,email\n"

@@ -5,11 +5,11 @@ import re
 
 import pytest
 
-from qgis.certification import codes
-from qgis.certification.codes import ALPHABET
-from qgis.certification.codes import check_symbol
-from qgis.certification.codes import new_code
-from qgis.certification.codes import normalize
+from qgis.certification.certificates import codes
+from qgis.certification.certificates.codes import ALPHABET
+from qgis.certification.certificates.codes import check_symbol
+from qgis.certification.certificates.codes import new_code
+from qgis.certification.certificates.codes import normalize
 
 
 CODE_RE = re.compile(r"^QGIS-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$")

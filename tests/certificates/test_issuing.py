@@ -13,9 +13,9 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
 
-from qgis.certification import codes
-from qgis.certification import issuing
-from qgis.certification.credits import ledger_of
+from qgis.certification.certificates import codes
+from qgis.certification.certificates import issuing
+from qgis.certification.payments.credits import ledger_of
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from builders import do
 from builders import top_up
 from plone import api
 
-from qgis.certification import issuing
-from qgis.certification.credits import ledger_of
+from qgis.certification.certificates import issuing
+from qgis.certification.payments.credits import ledger_of
 
 
 def issue_all(course, user="owner"):

@@ -20,8 +20,8 @@ from plone import api
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 from rest_helpers import error_message
 
-from qgis.certification import codes
-from qgis.certification.credits import ledger_of
+from qgis.certification.certificates import codes
+from qgis.certification.payments.credits import ledger_of
 
 
 pytestmark = pytest.mark.server

@@ -8,8 +8,8 @@ from builders import top_up
 from playwright.sync_api import expect
 from plone import api
 
-from qgis.certification import codes
-from qgis.certification import issuing
+from qgis.certification.certificates import codes
+from qgis.certification.certificates import issuing
 
 
 pytestmark = pytest.mark.server

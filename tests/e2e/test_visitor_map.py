@@ -11,7 +11,7 @@ from builders import create_application
 from playwright.sync_api import expect
 from plone import api
 
-from qgis.certification.programme_pages import FRONT_PAGE
+from qgis.certification.public.programme_pages import FRONT_PAGE
 
 
 pytestmark = pytest.mark.server

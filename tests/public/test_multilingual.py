@@ -10,8 +10,8 @@ from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.testing.zope import Browser
 
-from qgis.certification.programme_pages import LANGUAGES
-from qgis.certification.programme_pages import PAGES
+from qgis.certification.public.programme_pages import LANGUAGES
+from qgis.certification.public.programme_pages import PAGES
 
 
 def test_language_roots_with_the_home_view(portal):

@@ -17,7 +17,7 @@ import transaction
 from plone import api
 from zope.component.hooks import setSite
 
-from qgis.certification.credits import balance_of
+from qgis.certification.payments.credits import balance_of
 
 
 def describe(portal):

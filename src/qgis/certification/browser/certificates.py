@@ -12,13 +12,13 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification import _
-from qgis.certification import certificate_documents
-from qgis.certification import codes
-from qgis.certification import issuing
-from qgis.certification import orders
-from qgis.certification import organisation_certificate
-from qgis.certification.attendees import import_attendees
-from qgis.certification.credits import balance_of
+from qgis.certification.certificates import codes
+from qgis.certification.certificates import documents
+from qgis.certification.certificates import issuing
+from qgis.certification.certificates import organisation_certificate
+from qgis.certification.certificates.attendees import import_attendees
+from qgis.certification.payments import orders
+from qgis.certification.payments.credits import balance_of
 from qgis.certification.services.certificates import verification
 from qgis.certification.vocabularies.organisation_items import organisation_of
 
@@ -33,14 +33,14 @@ def send_pdf(request, data, filename, disposition="inline"):
 
 class CertificatePdf(BrowserView):
     def __call__(self):
-        data = certificate_documents.certificate_pdf(self.context)
+        data = documents.certificate_pdf(self.context)
         return send_pdf(self.request, data, f"{self.context.code}.pdf")
 
 
 class CertificatePreviewPdf(BrowserView):
     def __call__(self):
         type_id = self.request.form.get("certificate_type", "completion")
-        data = certificate_documents.preview_pdf(self.context, type_id)
+        data = documents.preview_pdf(self.context, type_id)
         return send_pdf(self.request, data, "preview.pdf")
 
 
@@ -56,7 +56,7 @@ class CertificatesZip(BrowserView):
             raise NotFound(
                 translate(_("The course has no certificates yet."), context=self.request)
             )
-        data = certificate_documents.certificates_zip(certificates)
+        data = documents.certificates_zip(certificates)
         response = self.request.response
         response.setHeader("Content-Type", "application/zip")
         response.setHeader(
@@ -205,7 +205,7 @@ class VerifyView(BrowserView):
             )
         return dict(
             verification(certificate),
-            pdf=f"{certificate_documents.verify_url(code)}/certificate.pdf",
+            pdf=f"{documents.verify_url(code)}/certificate.pdf",
         )
 
     def __call__(self):
@@ -214,7 +214,7 @@ class VerifyView(BrowserView):
             if not result or "error" in result or not result["valid"]:
                 raise NotFound(self.code)
             certificate = issuing.find_certificate(result["code"])
-            data = certificate_documents.certificate_pdf(certificate)
+            data = documents.certificate_pdf(certificate)
             return send_pdf(self.request, data, f"{certificate.code}.pdf")
         return self.index()
 
@@ -250,7 +250,7 @@ class MailCertificatesForm(BrowserView):
                 context=self.context, portal_type="Certificate", review_state="issued"
             )
         ]
-        sent, failed = certificate_documents.mail_certificates(certificates)
+        sent, failed = documents.mail_certificates(certificates)
         api.portal.show_message(
             _("${count} certificates mailed.", mapping={"count": len(sent)}), self.request
         )

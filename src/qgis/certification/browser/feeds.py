@@ -4,7 +4,7 @@ Both take the filters of the upcoming courses page (``country``,
 ``language``, ``from`` and ``to``, the first and last start date); a filter it
 cannot use answers 400 with the reason.
 
-Read from the catalog only (see ``qgis.certification.feeds``); one all-day event
+Read from the catalog only (see ``qgis.certification.public.feeds``); one all-day event
 per course, whose UID (``<course UID>@<host>``) stays the same from one read to
 the next so that calendars update the event instead of adding a new one.
 """
@@ -21,9 +21,9 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from qgis.certification import _
-from qgis.certification import feeds
-from qgis.certification import listings
 from qgis.certification.content.organisation import ICertifyingOrganisation
+from qgis.certification.public import feeds
+from qgis.certification.public import listings
 
 
 PRODID = "-//QGIS Certification Programme//qgis.certification//EN"

@@ -4,8 +4,8 @@ from plone import api
 from Products.Five.browser import BrowserView
 
 from qgis.certification.interfaces import IMapSettings
-from qgis.certification.multilingual import welcome_page
-from qgis.certification.programme_pages import PAGES
+from qgis.certification.public.multilingual import welcome_page
+from qgis.certification.public.programme_pages import PAGES
 
 
 # organisations listed under the map; more are a link to the list page away

@@ -3,7 +3,7 @@ courses (``@@certified-organisations`` and ``@@upcoming-courses`` on the
 language root folders), and ``@@qgis-public``, the helpers the front page, the
 organisation page and the course page use to show courses and places.
 
-The lists read the catalog only (``qgis.certification.listings``); the filters
+The lists read the catalog only (``qgis.certification.public.listings``); the filters
 are plain GET forms, so that a filtered list has its own address.
 """
 
@@ -16,9 +16,9 @@ from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 
-from qgis.certification import feeds
-from qgis.certification import listings
-from qgis.certification.programme_pages import PAGES
+from qgis.certification.public import feeds
+from qgis.certification.public import listings
+from qgis.certification.public.programme_pages import PAGES
 from qgis.certification.vocabularies.countries import country_name
 from qgis.certification.vocabularies.countries import current_language
 

@@ -9,11 +9,11 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from qgis.certification import _
-from qgis.certification import issuing
-from qgis.certification import orders
-from qgis.certification import review
-from qgis.certification.credits import balance_of
-from qgis.certification.organisation_certificate import organisation_certificate
+from qgis.certification.application import review
+from qgis.certification.certificates import issuing
+from qgis.certification.certificates.organisation_certificate import organisation_certificate
+from qgis.certification.payments import orders
+from qgis.certification.payments.credits import balance_of
 from qgis.certification.vocabularies.contribution_types import CONTRIBUTION_TYPES
 from qgis.certification.vocabularies.countries import country_name
 

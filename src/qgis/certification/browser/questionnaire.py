@@ -15,7 +15,7 @@ from z3c.form import form
 from zope.interface import Interface
 
 from qgis.certification import _
-from qgis.certification import questionnaire
+from qgis.certification.application import questionnaire
 
 
 class INoQuestions(Interface):

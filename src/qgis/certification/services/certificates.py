@@ -12,16 +12,16 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification import _
-from qgis.certification import attendee_import
-from qgis.certification import codes
-from qgis.certification import issuing
-from qgis.certification import orders
-from qgis.certification import organisation_certificate
-from qgis.certification.attendees import import_attendees
-from qgis.certification.certificate_documents import mail_certificates
-from qgis.certification.credits import InsufficientCredits
-from qgis.certification.credits import ledger_of
-from qgis.certification.organisation_certificate import issue_organisation_certificate
+from qgis.certification.certificates import attendee_import
+from qgis.certification.certificates import codes
+from qgis.certification.certificates import issuing
+from qgis.certification.certificates import organisation_certificate
+from qgis.certification.certificates.attendees import import_attendees
+from qgis.certification.certificates.documents import mail_certificates
+from qgis.certification.certificates.organisation_certificate import issue_organisation_certificate
+from qgis.certification.payments import orders
+from qgis.certification.payments.credits import InsufficientCredits
+from qgis.certification.payments.credits import ledger_of
 
 
 class JsonService(Service):

@@ -5,7 +5,7 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
-from qgis.certification.deadlines import process_review_deadlines
+from qgis.certification.application.deadlines import process_review_deadlines
 
 
 class ReviewDeadlinesPost(Service):

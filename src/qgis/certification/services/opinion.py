@@ -9,7 +9,7 @@ from zope.i18n import translate
 from zope.interface import alsoProvides
 
 from qgis.certification import _
-from qgis.certification import review
+from qgis.certification.application import review
 
 
 class OpinionsGet(Service):

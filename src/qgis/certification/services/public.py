@@ -3,7 +3,7 @@
 ``@organisations`` (a paged list), ``@training-centers-geojson`` and
 ``@courses-geojson`` (GeoJSON feature collections, RFC 7946: coordinates are
 [longitude, latitude]). All of it is read from the catalog (see
-``qgis.certification.listings`` and ``feeds``); bad parameters answer 400 with a JSON error.
+``qgis.certification.public.listings`` and ``feeds``); bad parameters answer 400 with a JSON error.
 """
 
 import re
@@ -13,8 +13,8 @@ from plone.restapi.services import Service
 from zope.i18n import translate
 
 from qgis.certification import _
-from qgis.certification import feeds
-from qgis.certification import listings
+from qgis.certification.public import feeds
+from qgis.certification.public import listings
 
 
 MAX_BATCH_SIZE = 100

@@ -23,7 +23,7 @@ from zope.schema.interfaces import IText
 from zope.schema.interfaces import ITuple
 
 from qgis.certification import _
-from qgis.certification import questionnaire
+from qgis.certification.application import questionnaire
 
 
 def summary(context, request, kind, name):

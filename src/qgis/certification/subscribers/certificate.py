@@ -7,7 +7,7 @@ from zExceptions import Forbidden
 from zope.i18n import translate
 
 from qgis.certification import _
-from qgis.certification import issuing
+from qgis.certification.certificates import issuing
 
 
 def check_revoke(certificate, event):

@@ -2,7 +2,7 @@
 
 from plone import api
 
-from qgis.certification import orders
+from qgis.certification.payments import orders
 
 
 def after_transition(invoice, event):

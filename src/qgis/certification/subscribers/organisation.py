@@ -8,8 +8,8 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.i18n import translate
 
 from qgis.certification import _
-from qgis.certification import notifications
-from qgis.certification import review
+from qgis.certification.application import notifications
+from qgis.certification.application import review
 
 
 logger = logging.getLogger("qgis.certification")

@@ -1,0 +1,206 @@
+"""The rules of the application review, in one place.
+
+Workflow guards, the REST opinion endpoint, the deadline command and the views
+all ask these functions, so that a rule is written once.
+"""
+
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+
+from persistent.mapping import PersistentMapping
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+from qgis.certification import _
+from qgis.certification.application import questionnaire
+from qgis.certification.interfaces import IReviewSettings
+
+
+OPINIONS_KEY = "qgis.certification.opinions"
+REMINDED_KEY = "qgis.certification.reminded"
+OPINIONS = ("recommend", "oppose")
+
+
+def now_utc():
+    return datetime.now(UTC)
+
+
+def settings():
+    return api.portal.get_registry_record(
+        interface=IReviewSettings, name="user_group_review_days", default=30
+    ), api.portal.get_registry_record(
+        interface=IReviewSettings, name="reminder_days_before", default=7
+    )
+
+
+def covering_user_groups(country):
+    """The user groups covering a country (catalog brains, whoever asks)."""
+    if not country:
+        return []
+    return api.content.find(
+        portal_type="UserGroup",
+        qgis_countries=country,
+        sort_on="sortable_title",
+        unrestricted=True,
+    )
+
+
+def user_groups_of(organisation):
+    return [brain._unrestrictedGetObject() for brain in covering_user_groups(organisation.country)]
+
+
+def owners(organisation):
+    return sorted(organisation.users_with_local_role("Owner"))
+
+
+def children(container, portal_type):
+    """Catalog brains of the container's direct children of the given type(s)."""
+    return api.content.find(
+        path={"query": "/".join(container.getPhysicalPath()), "depth": 1},
+        portal_type=portal_type,
+        sort_on="getObjPositionInParent",
+        unrestricted=True,
+    )
+
+
+def missing_for_submission(organisation):
+    """What the application still lacks, as messages; empty when complete."""
+    missing = []
+    for name, label in (
+        ("title", _("the organisation's name")),
+        ("email", _("an e-mail address")),
+        ("country", _("the country")),
+    ):
+        if not getattr(organisation, name, None):
+            missing.append(label)
+    if not organisation.contribution_types:
+        missing.append(_("at least one kind of contribution to QGIS"))
+    contributions = organisation.contributions
+    if contributions is None or not contributions.raw.strip():
+        missing.append(_("the evidence of the contributions"))
+    course_types = children(organisation, "CourseType")
+    if not course_types:
+        missing.append(_("at least one course type"))
+    for course_type in course_types:
+        if not children(course_type._unrestrictedGetObject(), ("File", "Link")):
+            missing.append(
+                _(
+                    "training material for the course type '${title}'",
+                    mapping={"title": course_type.Title},
+                )
+            )
+    unanswered = questionnaire.missing(organisation, questionnaire.APPLICATION)
+    if unanswered:
+        missing.append(
+            _(
+                "answers to the application questionnaire (${questions})",
+                mapping={"questions": ", ".join(f"“{title}”" for title in unanswered)},
+            )
+        )
+    return missing
+
+
+def _history(organisation):
+    return (
+        api.portal.get_tool("portal_workflow").getHistoryOf(
+            "qgis_organisation_workflow", organisation
+        )
+        or ()
+    )
+
+
+def review_started(organisation):
+    """When the organisation last entered user-group review, or None."""
+    for entry in reversed(_history(organisation)):
+        if entry.get("review_state") == "user_group_review":
+            return entry["time"].asdatetime().astimezone(UTC)
+    return None
+
+
+def review_deadline(organisation):
+    started = review_started(organisation)
+    if started is None:
+        return None
+    days, _reminder = settings()
+    return started + timedelta(days=days)
+
+
+def _opinions(organisation, create=False):
+    annotations = IAnnotations(organisation)
+    if OPINIONS_KEY not in annotations and create:
+        annotations[OPINIONS_KEY] = PersistentMapping()
+    return annotations.get(OPINIONS_KEY, {})
+
+
+def opinions(organisation):
+    """Every opinion recorded for the organisation, oldest first."""
+    return sorted((dict(o) for o in _opinions(organisation).values()), key=lambda o: o["date"])
+
+
+def current_round_opinions(organisation):
+    """Opinions given since the organisation last entered user-group review."""
+    started = review_started(organisation)
+    return [
+        o
+        for o in opinions(organisation)
+        if started is None or datetime.fromisoformat(o["date"]) >= started
+    ]
+
+
+def groups_without_opinion(organisation):
+    answered = {o["user_group"] for o in current_round_opinions(organisation)}
+    return [group for group in user_groups_of(organisation) if group.UID() not in answered]
+
+
+def reviewer_groups(organisation, user_id):
+    """The covering user groups in which ``user_id`` is a reviewer."""
+    return [group for group in user_groups_of(organisation) if user_id in (group.members or ())]
+
+
+def record_opinion(organisation, group, user_id, opinion, comment, when=None):
+    when = when or now_utc()
+    # One opinion per group and review round: a later one replaces it.
+    key = f"{group.UID()}:{review_started(organisation).isoformat()}"
+    _opinions(organisation, create=True)[key] = PersistentMapping(
+        user_group=group.UID(),
+        user_group_title=group.Title(),
+        opinion=opinion,
+        comment=comment,
+        author=user_id,
+        date=when.isoformat(),
+    )
+    return dict(_opinions(organisation)[key])
+
+
+def why_not_to_psc(organisation, now=None):
+    """None when send_to_psc may happen now; otherwise the reason."""
+    state = api.content.get_state(organisation)
+    if state == "submitted":
+        if covering_user_groups(organisation.country):
+            return _(
+                "User groups cover this country: send the application to them "
+                "first, the PSC decides after their opinion."
+            )
+        return None
+    if state == "user_group_review":
+        waiting = groups_without_opinion(organisation)
+        deadline = review_deadline(organisation)
+        if not waiting or (deadline is not None and (now or now_utc()) >= deadline):
+            return None
+        return _(
+            "Waiting for the opinion of ${groups} until ${deadline}.",
+            mapping={
+                "groups": ", ".join(group.Title() for group in waiting),
+                "deadline": deadline.strftime("%Y-%m-%d") if deadline else "",
+            },
+        )
+    return None
+
+
+def reminded(organisation):
+    return IAnnotations(organisation).get(REMINDED_KEY)
+
+
+def mark_reminded(organisation, started):
+    IAnnotations(organisation)[REMINDED_KEY] = started.isoformat()

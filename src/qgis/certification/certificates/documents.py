@@ -1,0 +1,173 @@
+"""From certificates (content) to their printable documents (PDF, ZIP)."""
+
+import zipfile
+from datetime import date
+from datetime import timedelta
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from io import BytesIO
+
+from plone import api
+from plone.app.uuid.utils import uuidToObject
+from zope.i18n import translate
+
+from qgis.certification import _
+from qgis.certification.certificates import issuing
+from qgis.certification.content.validation import EMAIL_RE
+from qgis.certification.pdf.certificate import CertificateData
+from qgis.certification.pdf.certificate import render_certificate
+
+
+SIGNATURE_ID = "representative-signature"
+
+
+def document_language(code):
+    """The language a certificate is printed in: its course's, when the
+    programme prints in it, else English."""
+    return code if code in ("en", "ro", "sv") else "en"
+
+
+def _image_data(obj, field):
+    value = getattr(obj, field, None) if obj is not None else None
+    return value.data if value is not None and getattr(value, "data", None) else None
+
+
+def representative_signature():
+    """An Image named ``representative-signature`` in /certificate-types, if any."""
+    folder = api.portal.get()["certificate-types"]
+    image = folder.get(SIGNATURE_ID)
+    return _image_data(image, "image")
+
+
+def verify_url(code):
+    return f"{api.portal.get().absolute_url()}/verify/{code}"
+
+
+def certificate_data(certificate):
+    organisation = uuidToObject(certificate.organisation_uid, unrestricted=True)
+    convener = (
+        uuidToObject(certificate.convener_uid, unrestricted=True)
+        if certificate.convener_uid
+        else None
+    )
+    return CertificateData(
+        code=certificate.code,
+        verify_url=verify_url(certificate.code),
+        attendee_name=certificate.printed_name,
+        wording=certificate.wording,
+        course_type_title=certificate.course_type_title,
+        trained_competence=certificate.trained_competence or "",
+        start_date=certificate.start_date,
+        end_date=certificate.end_date,
+        instruction_hours=certificate.instruction_hours,
+        convener_name=certificate.convener_name,
+        training_center=certificate.training_center,
+        organisation_title=certificate.organisation_title,
+        issue_date=certificate.issue_date,
+        language=document_language(certificate.certificate_language),
+        organisation_logo=_image_data(organisation, "logo"),
+        convener_signature=_image_data(convener, "signature"),
+        representative_name=issuing.setting("representative_name") or "",
+        representative_signature=representative_signature(),
+        revoked=api.content.get_state(certificate) == "revoked",
+    )
+
+
+def certificate_pdf(certificate):
+    return render_certificate(certificate_data(certificate))
+
+
+def preview_pdf(course, type_id="completion"):
+    """A certificate of this course for a sample attendee: nothing is issued."""
+    frozen = issuing.snapshot(course)
+    certificate_type = issuing.certificate_types().get(type_id)
+    organisation = uuidToObject(frozen["organisation_uid"], unrestricted=True)
+    convener = (
+        uuidToObject(frozen["convener_uid"], unrestricted=True) if frozen["convener_uid"] else None
+    )
+    return render_certificate(
+        CertificateData(
+            code="QGIS-0000-0000-0",
+            verify_url=verify_url("QGIS-0000-0000-0"),
+            attendee_name="Maria Exemplu",
+            wording=certificate_type.wording(frozen["certificate_language"])
+            if certificate_type
+            else "",
+            course_type_title=frozen["course_type_title"],
+            trained_competence=frozen["trained_competence"],
+            start_date=frozen["start_date"] or date.today(),
+            end_date=frozen["end_date"] or date.today() + timedelta(days=1),
+            instruction_hours=frozen["instruction_hours"],
+            convener_name=frozen["convener_name"],
+            training_center=frozen["training_center"],
+            organisation_title=frozen["organisation_title"],
+            issue_date=date.today(),
+            language=document_language(frozen["certificate_language"]),
+            organisation_logo=_image_data(organisation, "logo"),
+            convener_signature=_image_data(convener, "signature"),
+            representative_name=issuing.setting("representative_name") or "",
+            representative_signature=representative_signature(),
+        )
+    )
+
+
+def certificates_zip(certificates):
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for certificate in certificates:
+            archive.writestr(f"{certificate.code}.pdf", certificate_pdf(certificate))
+    return buffer.getvalue()
+
+
+def mail_certificates(certificates):
+    """Queue one mail per certificate (sent after commit), with link and PDF.
+
+    Returns ``(sent, failed)``: a bad or missing address is reported and the
+    others are still sent."""
+    sender = api.portal.get_registry_record("plone.email_from_address")
+    sender_name = api.portal.get_registry_record("plone.email_from_name")
+    sent, failed = [], []
+    for certificate in certificates:
+        attendee = uuidToObject(certificate.attendee, unrestricted=True)
+        email = (getattr(attendee, "email", "") or "").strip()
+        if not EMAIL_RE.match(email):
+            failed.append(
+                {
+                    "code": certificate.code,
+                    "name": certificate.printed_name,
+                    "reason": "no valid e-mail address",
+                }
+            )
+            continue
+        language = document_language(certificate.certificate_language)
+        message = MIMEMultipart()
+        message["Subject"] = translate(
+            _(
+                "Your QGIS certificate: ${course}",
+                mapping={"course": certificate.course_type_title},
+            ),
+            target_language=language,
+        )
+        message["From"] = f"{sender_name} <{sender}>"
+        message["To"] = email
+        body = _(
+            "Hello ${name},\n\nyour official QGIS certificate for the course ${course} "
+            "(${organisation}) is attached. Anyone can check it at ${url}\n\n"
+            "-- \nQGIS Certification Programme\n",
+            mapping={
+                "name": certificate.printed_name,
+                "course": certificate.course_type_title,
+                "organisation": certificate.organisation_title,
+                "url": verify_url(certificate.code),
+            },
+        )
+        message.attach(MIMEText(translate(body, target_language=language), "plain", "utf-8"))
+        attachment = MIMEApplication(certificate_pdf(certificate), "pdf")
+        attachment.add_header(
+            "Content-Disposition", "attachment", filename=f"{certificate.code}.pdf"
+        )
+        message.attach(attachment)
+        api.portal.get_tool("MailHost").send(message)
+        sent.append({"code": certificate.code, "name": certificate.printed_name, "email": email})
+    return sent, failed

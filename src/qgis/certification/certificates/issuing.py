@@ -1,0 +1,283 @@
+"""Issuing, revoking and correcting certificates: the rules and the money.
+
+Every function here works inside the caller's transaction: either all of its
+changes are committed together (certificates, ledger entries), or none.
+"""
+
+from datetime import date
+from datetime import timedelta
+
+from BTrees.OOBTree import OOBTree
+from plone import api
+from plone.app.uuid.utils import uuidToObject
+from plone.dexterity.utils import createContentInContainer
+from zope.annotation.interfaces import IAnnotations
+
+from qgis.certification import _
+from qgis.certification.certificates import codes
+from qgis.certification.interfaces import ICertificateSettings
+from qgis.certification.payments.credits import InsufficientCredits
+from qgis.certification.payments.credits import ledger_of
+from qgis.certification.vocabularies.organisation_items import organisation_of
+
+
+ISSUED_KEY = "qgis.certification.issued"
+MANAGE_CERTIFICATES = "qgis.certification: Manage certificates"
+
+
+class IssueError(Exception):
+    """A refusal: ``status`` is the HTTP status that fits, ``message`` says why."""
+
+    def __init__(self, status, message, **details):
+        super().__init__(str(message))
+        self.status = status
+        self.message = message
+        self.details = details
+
+
+def setting(name):
+    return api.portal.get_registry_record(name=name, interface=ICertificateSettings)
+
+
+def certificate_types():
+    folder = api.portal.get()["certificate-types"]
+    return {
+        item.getId(): item
+        for item in folder.objectValues()
+        if item.portal_type == "CertificateType"
+    }
+
+
+def attendees_of(course):
+    return api.content.find(
+        path={"query": "/".join(course.getPhysicalPath()), "depth": 1},
+        portal_type="Attendee",
+        sort_on="sortable_title",
+        unrestricted=True,
+    )
+
+
+def _issued(course, create=False):
+    """The course's register of issued certificates: ``attendee:type`` -> id.
+
+    Kept on the course so that issuing the same attendee twice at the same
+    time conflicts in ZODB instead of creating two certificates."""
+    annotations = IAnnotations(course)
+    if ISSUED_KEY not in annotations and create:
+        annotations[ISSUED_KEY] = OOBTree()
+    return annotations.get(ISSUED_KEY, {})
+
+
+def _key(attendee_uid, type_id):
+    return f"{attendee_uid}:{type_id}"
+
+
+def find_certificate(code, portal_type="Certificate"):
+    """The certificate with this (canonical) code, whoever asks, or None.
+
+    With ``portal_type="CertifyingOrganisation"``: the organisation whose
+    own certificate has this code."""
+    brains = api.content.find(
+        portal_type=portal_type, qgis_certificate_code=code, unrestricted=True
+    )
+    return brains[0]._unrestrictedGetObject() if brains else None
+
+
+def unique_code(taken):
+    while True:
+        code = codes.new_code()
+        if (
+            code not in taken
+            and find_certificate(code) is None
+            and find_certificate(code, "CertifyingOrganisation") is None
+        ):
+            taken.add(code)
+            return code
+
+
+def _convener_name(course):
+    convener = uuidToObject(course.convener, unrestricted=True) if course.convener else None
+    if convener is None:
+        return ""
+    return " ".join(part for part in (convener.degree, convener.Title()) if part)
+
+
+def snapshot(course):
+    """What a certificate keeps of its course and organisation at issue time."""
+    organisation = organisation_of(course)
+    course_type = uuidToObject(course.course_type, unrestricted=True)
+    centre = uuidToObject(course.training_center, unrestricted=True)
+    return {
+        "course_title": course.Title(),
+        "course_type_title": course_type.Title() if course_type else course.Title(),
+        "instruction_hours": course_type.instruction_hours if course_type else 0,
+        "trained_competence": course.trained_competence or "",
+        "start_date": course.start_date,
+        "end_date": course.end_date,
+        "certificate_language": course.course_language or "en",
+        "convener_name": _convener_name(course),
+        "convener_uid": course.convener or "",
+        "training_center": centre.Title() if centre else "",
+        "organisation_title": organisation.Title(),
+        "organisation_uid": organisation.UID(),
+    }
+
+
+def _selected_attendees(course, attendees, type_id):
+    everyone = {brain.UID: brain for brain in attendees_of(course)}
+    issued = _issued(course)
+    if attendees == "all":
+        if not everyone:
+            raise IssueError(400, _("The course has no attendees yet."))
+        selected = [uid for uid in everyone if _key(uid, type_id) not in issued]
+        if not selected:
+            raise IssueError(409, _("Every attendee of the course already has this certificate."))
+        return [everyone[uid] for uid in selected]
+    if (
+        not isinstance(attendees, list)
+        or not attendees
+        or not all(isinstance(uid, str) for uid in attendees)
+    ):
+        raise IssueError(
+            400, _("'attendees' must be \"all\" or a list of attendee UIDs."), field="attendees"
+        )
+    unique = list(dict.fromkeys(attendees))
+    unknown = [uid for uid in unique if uid not in everyone]
+    if unknown:
+        raise IssueError(
+            400,
+            _(
+                "These are not attendees of this course: ${uids}",
+                mapping={"uids": ", ".join(unknown)},
+            ),
+            field="attendees",
+            unknown=unknown,
+        )
+    twice = [everyone[uid] for uid in unique if _key(uid, type_id) in issued]
+    if twice:
+        raise IssueError(
+            409,
+            _(
+                "Already certified with this type: ${names}",
+                mapping={"names": ", ".join(brain.Title for brain in twice)},
+            ),
+            already_issued=[brain.UID for brain in twice],
+        )
+    return [everyone[uid] for uid in unique]
+
+
+def issue_certificates(course, attendees, type_id, user_id):
+    """Issue ``type_id`` certificates to ``attendees`` ("all" or UIDs), all or none.
+
+    Returns ``(certificates, balance)``; raises ``IssueError``."""
+    organisation = organisation_of(course)
+    if organisation is None or api.content.get_state(organisation) != "published":
+        raise IssueError(400, _("Only certified organisations issue certificates."))
+    if api.content.get_state(course) == "cancelled":
+        raise IssueError(400, _("The course is cancelled: it issues no certificates."))
+    types = certificate_types()
+    certificate_type = types.get(type_id)
+    if certificate_type is None:
+        raise IssueError(
+            400,
+            _(
+                "Unknown certificate type '${type}'; choose one of: ${types}.",
+                mapping={"type": type_id, "types": ", ".join(sorted(types))},
+            ),
+            field="certificate_type",
+        )
+    selected = _selected_attendees(course, attendees, type_id)
+    ledger = ledger_of(organisation)
+    if ledger.balance < len(selected):
+        error = InsufficientCredits(len(selected), ledger.balance)
+        raise IssueError(
+            402,
+            error.message(),
+            needed=error.needed,
+            balance=error.balance,
+            shortfall=error.shortfall,
+        )
+    frozen = snapshot(course)
+    wording = certificate_type.wording(frozen["certificate_language"])
+    issued = _issued(course, create=True)
+    taken = set()
+    certificates = []
+    today = date.today()
+    for brain in selected:
+        attendee = brain._unrestrictedGetObject()
+        code = unique_code(taken)
+        certificate = createContentInContainer(
+            course,
+            "Certificate",
+            checkConstraints=False,
+            id=code.lower(),
+            code=code,
+            attendee=brain.UID,
+            first_name=attendee.first_name,
+            last_name=attendee.last_name,
+            certificate_type=type_id,
+            wording=wording,
+            issue_date=today,
+            issued_by=user_id,
+            **frozen,
+        )
+        issued[_key(brain.UID, type_id)] = certificate.getId()
+        ledger.append(-1, "certificate", code, user_id)
+        certificates.append(certificate)
+    return certificates, ledger.balance
+
+
+def within_window(certificate, today=None):
+    days = setting("correction_days")
+    return (today or date.today()) <= certificate.issue_date + timedelta(days=days)
+
+
+def may_act_late(certificate):
+    return api.user.has_permission(MANAGE_CERTIFICATES, obj=certificate)
+
+
+def check_window(certificate, action):
+    if not may_act_late(certificate) and not within_window(certificate):
+        raise IssueError(
+            403,
+            _(
+                "A certificate can be ${action} by its organisation only within "
+                "${days} days of issue; ask the certification team.",
+                mapping={"action": action, "days": setting("correction_days")},
+            ),
+        )
+
+
+def correct_certificate(certificate, first_name, last_name):
+    """Correct the printed name; the PDF is rendered from it on every download."""
+    first_name, last_name = (first_name or "").strip(), (last_name or "").strip()
+    if not first_name or not last_name:
+        raise IssueError(400, _("Both the first and the last name are required."))
+    if api.content.get_state(certificate) != "issued":
+        raise IssueError(400, _("A revoked certificate cannot be corrected."))
+    check_window(certificate, _("corrected"))
+    certificate.first_name = first_name
+    certificate.last_name = last_name
+    certificate.reindexObject()
+    return certificate
+
+
+def release_issued_key(certificate):
+    """After a revocation, the attendee may be certified again."""
+    course = certificate.__parent__
+    issued = _issued(course)
+    key = _key(certificate.attendee, certificate.certificate_type)
+    if issued.get(key) == certificate.getId():
+        del issued[key]
+
+
+def _organisation(certificate):
+    return uuidToObject(certificate.organisation_uid, unrestricted=True)
+
+
+def refund(certificate, user_id):
+    return ledger_of(_organisation(certificate)).append(1, "refund", certificate.code, user_id)
+
+
+def balance_for(certificate):
+    return ledger_of(_organisation(certificate)).balance

@@ -1,0 +1,70 @@
+"""The "authorised QGIS training provider" certificate of a certified organisation."""
+
+from datetime import date
+
+from persistent.mapping import PersistentMapping
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+from zope.i18n import translate
+
+from qgis.certification import _
+from qgis.certification.certificates import issuing
+from qgis.certification.certificates.documents import representative_signature
+from qgis.certification.certificates.documents import verify_url
+from qgis.certification.pdf.organisation_certificate import AUTHORISED_PROVIDER
+from qgis.certification.pdf.organisation_certificate import OrganisationCertificateData
+from qgis.certification.pdf.organisation_certificate import render_organisation_certificate
+from qgis.certification.vocabularies.countries import country_name
+
+
+KEY = "qgis.certification.organisation-certificate"
+
+
+def organisation_certificate(organisation):
+    record = IAnnotations(organisation).get(KEY)
+    return dict(record) if record is not None else None
+
+
+def issue_organisation_certificate(organisation, user_id):
+    if api.content.get_state(organisation) != "published":
+        raise issuing.IssueError(400, _("Only certified organisations receive this certificate."))
+    if organisation_certificate(organisation) is not None:
+        raise issuing.IssueError(409, _("The organisation already has its certificate."))
+    code = issuing.unique_code(set())
+    IAnnotations(organisation)[KEY] = PersistentMapping(
+        code=code, issue_date=date.today().isoformat(), issued_by=user_id
+    )
+    organisation.reindexObject(idxs=["qgis_certificate_code"])
+    return organisation_certificate(organisation)
+
+
+def verification(organisation):
+    record = organisation_certificate(organisation)
+    valid = api.content.get_state(organisation) == "published"
+    return {
+        "valid": valid,
+        "state": "issued" if valid else "revoked",
+        "code": record["code"],
+        "name": organisation.Title(),
+        "certificate_type": "authorised-training-provider",
+        "certificate_type_title": translate(AUTHORISED_PROVIDER, context=api.env.getRequest()),
+        "course": None,
+        "organisation": organisation.Title(),
+        "issue_date": record["issue_date"],
+    }
+
+
+def organisation_certificate_pdf(organisation, language="en"):
+    record = organisation_certificate(organisation)
+    return render_organisation_certificate(
+        OrganisationCertificateData(
+            organisation_title=organisation.Title(),
+            country_name=country_name(organisation.country, language),
+            code=record["code"],
+            verify_url=verify_url(record["code"]),
+            issue_date=date.fromisoformat(record["issue_date"]),
+            representative_name=issuing.setting("representative_name") or "",
+            representative_signature=representative_signature(),
+            language=language,
+        )
+    )

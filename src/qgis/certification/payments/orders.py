@@ -1,0 +1,412 @@
+"""Buying credits: orders, invoices (paid by SEPA transfer) and card payments.
+
+Credits are added in exactly two ways: the certification team marks an
+invoice paid (``mark_paid``), or Stripe's signed webhook reports a completed
+card payment whose amount matches the order. Both add them once.
+"""
+
+import json
+import os
+import secrets
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+
+from BTrees.OOBTree import OOBTree
+from BTrees.OOBTree import OOTreeSet
+from persistent import Persistent
+from persistent.mapping import PersistentMapping
+from plone import api
+from plone.app.uuid.utils import uuidToObject
+from plone.dexterity.utils import createContentInContainer
+from zope.annotation.interfaces import IAnnotations
+from zope.i18n import translate
+
+from qgis.certification import _
+from qgis.certification.application import review
+from qgis.certification.interfaces import ICertificateSettings
+from qgis.certification.interfaces import IInvoiceSettings
+from qgis.certification.payments.credits import ledger_of
+from qgis.certification.pdf.invoice import BankAccount
+from qgis.certification.pdf.invoice import InvoiceData
+from qgis.certification.pdf.invoice import InvoiceLine
+from qgis.certification.pdf.invoice import Party
+from qgis.certification.pdf.invoice import iban_is_valid
+from qgis.certification.pdf.invoice import invoice_totals
+from qgis.certification.pdf.invoice import render_invoice
+from qgis.certification.vocabularies.countries import country_name
+
+
+ORDERS_KEY = "qgis.certification.orders"
+COUNTER_KEY = "qgis.certification.invoice-numbers"
+EVENTS_KEY = "qgis.certification.stripe-events"
+MAX_CREDITS = 10_000
+
+
+class OrderError(Exception):
+    def __init__(self, status, message, **details):
+        super().__init__(str(message))
+        self.status = status
+        self.message = message
+        self.details = details
+
+
+class InvoiceNumbers(Persistent):
+    """The last invoice number of each year. One object for the whole site:
+    two invoices made at once conflict and one is retried, so numbers are
+    unique and gapless (a number is used only if its transaction commits)."""
+
+    def __init__(self):
+        self.last = {}
+
+    def next(self, year):
+        number = self.last.get(year, 0) + 1
+        self.last = {**self.last, year: number}
+        return f"QGIS-CERT-{year}-{number:04d}"
+
+
+def invoice_numbers():
+    annotations = IAnnotations(api.portal.get())
+    if COUNTER_KEY not in annotations:
+        annotations[COUNTER_KEY] = InvoiceNumbers()
+    return annotations[COUNTER_KEY]
+
+
+def certificate_setting(name):
+    return api.portal.get_registry_record(name=name, interface=ICertificateSettings)
+
+
+def invoice_setting(name):
+    return api.portal.get_registry_record(name=name, interface=IInvoiceSettings)
+
+
+def orders_of(organisation, create=False):
+    annotations = IAnnotations(organisation)
+    if ORDERS_KEY not in annotations and create:
+        annotations[ORDERS_KEY] = OOBTree()
+    return annotations.get(ORDERS_KEY, {})
+
+
+def order_summary(order):
+    """An order as JSON, with its invoice (number, total, state, PDF) when it has one."""
+    result = {key: value for key, value in order.items() if key != "invoice"}
+    invoice = uuidToObject(order["invoice"], unrestricted=True) if order.get("invoice") else None
+    if invoice is not None:
+        result["invoice"] = {
+            "@id": invoice.absolute_url(),
+            "number": invoice.number,
+            "total": str(invoice.total),
+            "currency": invoice.currency,
+            "due_date": invoice.due_date.isoformat(),
+            "state": api.content.get_state(invoice),
+            "pdf": f"{invoice.absolute_url()}/@@invoice.pdf",
+        }
+    return result
+
+
+def order_summaries(organisation):
+    """The organisation's orders, newest first."""
+    ordered = sorted(orders_of(organisation).values(), key=lambda o: o["created"], reverse=True)
+    return [order_summary(order) for order in ordered]
+
+
+def _cents(amount):
+    return int((amount * 100).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def place_order(organisation, credits, method, user_id):
+    if api.content.get_state(organisation) != "published":
+        raise OrderError(400, _("Only certified organisations buy credits."))
+    if not isinstance(credits, int) or isinstance(credits, bool) or not 0 < credits <= MAX_CREDITS:
+        raise OrderError(
+            400,
+            _(
+                "'credits' must be a whole number from 1 to ${max}.",
+                mapping={"max": MAX_CREDITS},
+            ),
+            field="credits",
+        )
+    if method not in ("invoice", "card"):
+        raise OrderError(400, _("'method' must be 'invoice' or 'card'."), field="method")
+    unit_price = certificate_setting("credit_price")
+    currency = certificate_setting("currency")
+    order_id = f"{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(4)}"
+    order = PersistentMapping(
+        id=order_id,
+        credits=credits,
+        method=method,
+        unit_price=str(unit_price),
+        currency=currency,
+        created=datetime.now(UTC).isoformat(),
+        user=user_id,
+        status="unpaid",
+    )
+    if method == "invoice":
+        invoice = create_invoice(organisation, order)
+        order["invoice"] = invoice.UID()
+        order["total"] = str(invoice.total)
+    else:
+        # a card buyer pays what an invoice would ask: the same tax on the same subtotal
+        tax_rate = invoice_setting("tax_rate") or Decimal("0")
+        totals = invoice_totals([InvoiceLine("", credits, unit_price)], tax_rate)
+        order["tax_rate"] = str(tax_rate)
+        order["tax"] = str(totals.tax)
+        order["total"] = str(totals.total)
+        order["checkout_url"] = start_card_payment(organisation, order)
+    orders_of(organisation, create=True)[order_id] = order
+    return order
+
+
+def create_invoice(organisation, order):
+    iban = invoice_setting("iban") or ""
+    if not iban_is_valid(iban):
+        raise OrderError(
+            503,
+            _(
+                "Invoices are not available yet: the programme's bank details are "
+                "not set. Please contact the certification team."
+            ),
+        )
+    today = date.today()
+    unit_price = Decimal(order["unit_price"])
+    tax_rate = invoice_setting("tax_rate") or Decimal("0")
+    totals = invoice_totals([InvoiceLine("", order["credits"], unit_price)], tax_rate)
+    address = "\n".join(
+        part for part in (organisation.address or "", country_name(organisation.country)) if part
+    )
+    invoice = createContentInContainer(
+        organisation,
+        "Invoice",
+        checkConstraints=False,
+        number=invoice_numbers().next(today.year),
+        order_id=order["id"],
+        credits=order["credits"],
+        unit_price=unit_price,
+        currency=order["currency"],
+        tax_rate=tax_rate,
+        subtotal=totals.subtotal,
+        tax=totals.tax,
+        total=totals.total,
+        issue_date=today,
+        due_date=today + timedelta(days=invoice_setting("payment_days")),
+        seller_name=invoice_setting("seller_name"),
+        seller_address=invoice_setting("seller_address") or "",
+        seller_vat_id=invoice_setting("seller_vat_id") or "",
+        seller_email=invoice_setting("seller_email") or "",
+        buyer_name=organisation.Title(),
+        buyer_address=address,
+        buyer_vat_number=organisation.vat_number or "",
+        buyer_email=organisation.email,
+        bank_account_holder=invoice_setting("bank_account_holder"),
+        iban=iban,
+        bic=invoice_setting("bic") or "",
+        tax_note=invoice_setting("tax_note") or "",
+    )
+    mail_invoice(organisation, invoice)
+    return invoice
+
+
+def invoice_data(invoice):
+    terms = _(
+        "Payable within ${days} days by SEPA transfer, quoting the invoice number ${number}.",
+        mapping={"days": (invoice.due_date - invoice.issue_date).days, "number": invoice.number},
+    )
+    return InvoiceData(
+        number=invoice.number,
+        issue_date=invoice.issue_date,
+        due_date=invoice.due_date,
+        seller=Party(
+            name=invoice.seller_name,
+            address_lines=(invoice.seller_address or "").splitlines(),
+            vat_id=invoice.seller_vat_id or "",
+            email=invoice.seller_email or "",
+        ),
+        buyer=Party(
+            name=invoice.buyer_name,
+            address_lines=(invoice.buyer_address or "").splitlines(),
+            vat_id=invoice.buyer_vat_number or "",
+            email=invoice.buyer_email or "",
+        ),
+        lines=[
+            InvoiceLine(
+                translate(_("QGIS certificate credits"), context=api.env.getRequest()),
+                invoice.credits,
+                invoice.unit_price,
+            )
+        ],
+        bank=BankAccount(
+            account_holder=invoice.bank_account_holder, iban=invoice.iban, bic=invoice.bic or ""
+        ),
+        currency=invoice.currency,
+        tax_rate=invoice.tax_rate,
+        tax_note=invoice.tax_note or "",
+        payment_terms=translate(terms, context=api.env.getRequest()),
+        paid=api.content.get_state(invoice) == "paid",
+    )
+
+
+def invoice_pdf(invoice):
+    return render_invoice(invoice_data(invoice))
+
+
+def mail_invoice(organisation, invoice):
+    """Send the invoice PDF to every owner (after the transaction commits)."""
+    pdf = invoice_pdf(invoice)
+    sender = api.portal.get_registry_record("plone.email_from_address")
+    sender_name = api.portal.get_registry_record("plone.email_from_name")
+    for user_id in review.owners(organisation):
+        user = api.user.get(userid=user_id)
+        email = user.getProperty("email") if user is not None else None
+        if not email:
+            continue
+        message = MIMEMultipart()
+        message["Subject"] = translate(
+            _("Invoice ${number} for QGIS certificate credits", mapping={"number": invoice.number}),
+            context=api.env.getRequest(),
+        )
+        message["From"] = f"{sender_name} <{sender}>"
+        message["To"] = email
+        body = _(
+            "Hello,\n\nplease find attached invoice ${number} for ${credits} credits, "
+            "${total} ${currency}, due on ${due}. The credits are added to ${organisation}'s "
+            "balance as soon as the payment is received.\n\n-- \nQGIS Certification Programme\n",
+            mapping={
+                "number": invoice.number,
+                "credits": invoice.credits,
+                "total": invoice.total,
+                "currency": invoice.currency,
+                "due": invoice.due_date.isoformat(),
+                "organisation": organisation.Title(),
+            },
+        )
+        message.attach(MIMEText(translate(body, context=api.env.getRequest()), "plain", "utf-8"))
+        attachment = MIMEApplication(pdf, "pdf")
+        attachment.add_header("Content-Disposition", "attachment", filename=f"{invoice.number}.pdf")
+        message.attach(attachment)
+        api.portal.get_tool("MailHost").send(message)
+
+
+def credit_paid_invoice(invoice, user_id):
+    """After ``mark_paid``: the invoice's credits, added once."""
+    if invoice.credited:
+        return None
+    organisation = invoice.__parent__
+    entry = ledger_of(organisation).append(invoice.credits, "top-up", invoice.number, user_id)
+    invoice.credited = True
+    order = orders_of(organisation).get(invoice.order_id)
+    if order is not None:
+        order["status"] = "paid"
+    return entry
+
+
+# -- card payments (Stripe Checkout) ------------------------------------------
+
+
+def stripe_keys():
+    return os.environ.get("STRIPE_SECRET_KEY", ""), os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+
+
+def start_card_payment(organisation, order):
+    secret_key, webhook_secret = stripe_keys()
+    if not secret_key or not webhook_secret:
+        raise OrderError(
+            503,
+            _(
+                "Card payment is not configured on this site: order by invoice, "
+                "or ask the certification team."
+            ),
+        )
+    import stripe
+
+    currency = order["currency"].lower()
+    line_items = [
+        {
+            "quantity": order["credits"],
+            "price_data": {
+                "currency": currency,
+                "unit_amount": _cents(Decimal(order["unit_price"])),
+                "product_data": {"name": "QGIS certificate credit"},
+            },
+        }
+    ]
+    tax = Decimal(order.get("tax") or "0")
+    if tax:
+        line_items.append(
+            {
+                "quantity": 1,
+                "price_data": {
+                    "currency": currency,
+                    "unit_amount": _cents(tax),
+                    "product_data": {"name": f"Tax {order['tax_rate']}%"},
+                },
+            }
+        )
+    session = stripe.checkout.Session.create(
+        api_key=secret_key,
+        mode="payment",
+        client_reference_id=order["id"],
+        metadata={"order": order["id"], "organisation": organisation.UID()},
+        line_items=line_items,
+        success_url=f"{organisation.absolute_url()}?payment=done",
+        cancel_url=f"{organisation.absolute_url()}?payment=cancelled",
+    )
+    order["stripe_session"] = session["id"]
+    return session["url"]
+
+
+def _processed_events():
+    annotations = IAnnotations(api.portal.get())
+    if EVENTS_KEY not in annotations:
+        annotations[EVENTS_KEY] = OOTreeSet()
+    return annotations[EVENTS_KEY]
+
+
+def handle_stripe_event(payload: bytes, signature: str):
+    """Verify and apply one webhook call; returns a short status for the answer."""
+    import stripe
+
+    _secret_key, webhook_secret = stripe_keys()
+    if not webhook_secret:
+        raise OrderError(503, _("Card payment is not configured on this site."))
+    try:
+        event = stripe.Webhook.construct_event(payload, signature or "", webhook_secret)
+    except (ValueError, stripe.SignatureVerificationError) as error:
+        raise OrderError(400, _("The webhook signature does not verify.")) from error
+    # Read the verified payload as plain JSON (Stripe objects are not dicts).
+    event = json.loads(payload)
+    processed = _processed_events()
+    if event["id"] in processed:
+        return "duplicate"
+    if event["type"] != "checkout.session.completed":
+        processed.add(event["id"])
+        return "ignored"
+    session = event["data"]["object"]
+    metadata = session.get("metadata") or {}
+    uid = metadata.get("organisation")
+    organisation = uuidToObject(uid, unrestricted=True) if uid else None
+    order = orders_of(organisation).get(metadata.get("order")) if organisation else None
+    if order is None:
+        raise OrderError(400, _("The payment does not match any order."))
+    expected = _cents(Decimal(order["total"]))
+    paid = session.get("amount_total")
+    currency = (session.get("currency") or "").upper()
+    if session.get("payment_status") != "paid" or paid != expected or currency != order["currency"]:
+        raise OrderError(
+            400,
+            _("The payment does not match the order: nothing was credited."),
+            expected=expected,
+            paid=paid,
+        )
+    processed.add(event["id"])
+    if order["status"] == "paid":
+        return "duplicate"
+    ledger_of(organisation).append(order["credits"], "top-up", f"card {order['id']}", order["user"])
+    order["status"] = "paid"
+    order["stripe_event"] = event["id"]
+    return "credited"

@@ -1,0 +1,125 @@
+import logging
+
+from plone import api
+from plone.base.interfaces import INonInstallable
+from plone.dexterity.utils import createContentInContainer
+from zope.interface import implementer
+
+from qgis.certification.application.questionnaire import ensure_questionnaires
+from qgis.certification.public.multilingual import ensure_language_roots
+from qgis.certification.public.multilingual import ensure_programme_pages
+
+
+logger = logging.getLogger("qgis.certification")
+
+# id, portal_type, title, description
+PROGRAMME_FOLDERS = (
+    (
+        "organisations",
+        "OrganisationFolder",
+        "Certifying organisations",
+        "Organisations certified to issue official QGIS certificates, and applications.",
+    ),
+    (
+        "certificate-types",
+        "CertificateTypeFolder",
+        "Certificate types",
+        "The kinds of certificate organisations issue, with their wording in every language.",
+    ),
+    (
+        "user-groups",
+        "UserGroupFolder",
+        "User groups",
+        "Local QGIS user groups that give their opinion on applications from their countries.",
+    ),
+)
+
+# id, title, wording in en, ro, sv
+CERTIFICATE_TYPES = (
+    (
+        "completion",
+        "Completion",
+        "has successfully completed the course",
+        "a absolvit cu succes cursul",
+        "har med framgång genomfört kursen",
+    ),
+    (
+        "attendance",
+        "Attendance",
+        "has attended the course",
+        "a participat la cursul",
+        "har deltagit i kursen",
+    ),
+)
+
+# group id, title, global role
+PROGRAMME_GROUPS = (
+    ("certification-managers", "Certification team", "CertificationManager"),
+    ("psc", "QGIS Project Steering Committee", "PSCMember"),
+)
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        """Only the default profile is offered in the add-ons control panel."""
+        return ["qgis.certification:uninstall"]
+
+    def getNonInstallableProducts(self):
+        return []
+
+
+def ensure_programme_folders(portal):
+    for folder_id, portal_type, title, description in PROGRAMME_FOLDERS:
+        if folder_id not in portal.objectIds():
+            # Not addable by anyone through the web: only this profile makes them.
+            createContentInContainer(
+                portal,
+                portal_type,
+                checkConstraints=False,
+                id=folder_id,
+                title=title,
+                description=description,
+            )
+            logger.info("Created /%s", folder_id)
+
+
+def ensure_certificate_types(portal):
+    folder = portal["certificate-types"]
+    for type_id, title, wording_en, wording_ro, wording_sv in CERTIFICATE_TYPES:
+        if type_id not in folder.objectIds():
+            createContentInContainer(
+                folder,
+                "CertificateType",
+                checkConstraints=False,
+                id=type_id,
+                title=title,
+                wording_en=wording_en,
+                wording_ro=wording_ro,
+                wording_sv=wording_sv,
+            )
+
+
+def ensure_programme_groups():
+    for group_id, title, role in PROGRAMME_GROUPS:
+        if api.group.get(groupname=group_id) is None:
+            api.group.create(groupname=group_id, title=title, roles=[role])
+        else:
+            api.group.grant_roles(groupname=group_id, roles=[role])
+
+
+def post_install(context):
+    """Runs after the default profile's import steps."""
+    portal = api.portal.get()
+    ensure_programme_folders(portal)
+    ensure_certificate_types(portal)
+    ensure_programme_groups()
+    with api.env.adopt_roles(["Manager"]):
+        ensure_language_roots(portal)
+        ensure_programme_pages(portal)
+        ensure_questionnaires(portal)
+
+
+def uninstall(context):
+    """Runs after the uninstall profile's import steps. Content and groups are
+    kept: removing the product must never delete applications or reviews."""

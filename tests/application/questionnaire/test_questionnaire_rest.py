@@ -1,0 +1,164 @@
+"""``@questionnaire`` and ``@review-checklist`` over HTTP."""
+
+import pytest
+import transaction
+from builders import APPLICATION_ANSWERS
+from builders import answer_questionnaire
+from builders import bring_to
+from builders import create_application
+from plone import api
+from rest_helpers import error_message
+
+from qgis.certification.application import questionnaire
+
+
+pytestmark = pytest.mark.server
+
+USERS = ("owner", "stranger", "reviewer_ro", "team", "psc_member")
+
+
+@pytest.fixture
+def actors(qserver_site, sessions_for):
+    return sessions_for(*USERS)
+
+
+def organisation_in(site, state, answered=True):
+    with api.env.adopt_roles(["Manager"]):
+        organisation = create_application(site, answered=False)
+        if answered:
+            answer_questionnaire(organisation)
+        bring_to(organisation, state)
+    transaction.commit()
+    return organisation
+
+
+def recorded(organisation, kind=questionnaire.APPLICATION):
+    transaction.begin()
+    return {entry["id"]: entry for entry in questionnaire.answers(organisation, kind)}
+
+
+@pytest.mark.parametrize(
+    ("state", "readers"),
+    [
+        ("draft", {"owner", "team"}),
+        ("user_group_review", {"owner", "reviewer_ro", "team", "psc_member"}),
+    ],
+)
+def test_who_reads_the_answers(qserver_site, actors, state, readers):
+    organisation = organisation_in(qserver_site, state)
+    for user, session in actors.items():
+        response = session.get(organisation.absolute_url() + "/@questionnaire")
+        if user in readers:
+            assert response.status_code == 200, (user, response.text)
+            body = response.json()
+            assert [a["id"] for a in body["answers"]] == list(APPLICATION_ANSWERS)
+            assert body["answers"][0]["question"] == "How do you teach QGIS?"
+            assert body["questions"][0] == {
+                "id": "teaching",
+                "title": "How do you teach QGIS?",
+                "description": body["questions"][0]["description"],
+                "required": True,
+                "type": "Text",
+            }
+            assert body["missing"] == []
+            assert body["may_answer"] is (user == "owner" and state == "draft")
+        else:
+            assert response.status_code in (401, 403), (user, response.status_code)
+
+
+def test_applicant_answers_over_rest(qserver_site, actors):
+    organisation = organisation_in(qserver_site, "draft", answered=False)
+    url = organisation.absolute_url() + "/@questionnaire"
+    owner = actors["owner"]
+    assert owner.get(url).json()["missing"][0] == "How do you teach QGIS?"
+
+    response = owner.post(
+        url,
+        json={
+            "answers": {
+                "trainers": "many",
+                "teaching": " ",
+                "colour": "blue",
+                "qgis_versions": "3.40",
+            }
+        },
+    )
+    assert response.status_code == 400, response.text
+    errors = {e["field"]: e["message"] for e in response.json()["error"]["errors"]}
+    assert set(errors) == {"trainers", "teaching", "colour"}
+    assert "required" in errors["teaching"]
+    assert errors["colour"] == "No such question."
+    assert recorded(organisation) == {}
+
+    response = owner.post(url, json={"answers": {"trainers": 0}})
+    assert response.status_code == 400
+    assert response.json()["error"]["errors"][0]["field"] == "trainers"
+
+    for body in ([1, 2], {"trainers": 3}, "not json"):
+        response = owner.post(url, json=body)
+        assert response.status_code == 400, body
+        assert "JSON object" in error_message(response)
+
+    response = owner.post(url, json={"answers": APPLICATION_ANSWERS})
+    assert response.status_code == 200, response.text
+    assert response.json()["missing"] == []
+    answers = recorded(organisation)
+    assert answers["trainers"]["value"] == 2
+    assert answers["teaching"]["author"] == "owner"
+
+    response = owner.post(organisation.absolute_url() + "/@workflow/submit", json={})
+    assert response.status_code == 200, response.text
+    response = owner.post(url, json={"answers": {"trainers": 9}})
+    assert response.status_code in (401, 403)
+    assert recorded(organisation)["trainers"]["value"] == 2
+
+
+def test_owner_of_a_certified_organisation_cannot_change_the_answers(qserver_site, actors):
+    organisation = organisation_in(qserver_site, "published")
+    response = actors["owner"].post(
+        organisation.absolute_url() + "/@questionnaire", json={"answers": {"trainers": 9}}
+    )
+    assert response.status_code == 403, response.text
+    assert "only while the application is a draft" in error_message(response)
+    assert recorded(organisation)["trainers"]["value"] == 2
+
+
+def test_submit_refused_over_rest_names_the_questionnaire(qserver_site, actors):
+    organisation = organisation_in(qserver_site, "draft", answered=False)
+    response = actors["owner"].post(organisation.absolute_url() + "/@workflow/submit", json={})
+    assert response.status_code == 400, response.text
+    assert "application questionnaire" in error_message(response)
+    assert "How many trainers" in error_message(response)
+
+
+@pytest.mark.parametrize(
+    ("user", "status"),
+    [("team", 200), ("psc_member", 403), ("owner", 401), ("stranger", 401), ("anonymous", 401)],
+)
+def test_who_fills_in_the_checklist(qserver_site, actors, user, status):
+    organisation = organisation_in(qserver_site, "submitted")
+    response = actors[user].post(
+        organisation.absolute_url() + "/@review-checklist",
+        json={"answers": {"contributions_verified": "Yes", "notes": "Checked."}},
+    )
+    assert response.status_code in ((401, 403) if status == 401 else (status,)), response.text
+    answers = recorded(organisation, questionnaire.CHECKLIST)
+    if status == 200:
+        assert answers["notes"]["author"] == "team"
+        assert response.json()["missing"] == [
+            "Has the training material of every course type been checked?",
+            "Has the local user group been consulted?",
+        ]
+    else:
+        assert answers == {}
+
+
+def test_checklist_refuses_an_unknown_choice(qserver_site, actors):
+    organisation = organisation_in(qserver_site, "submitted")
+    response = actors["team"].post(
+        organisation.absolute_url() + "/@review-checklist",
+        json={"answers": {"contributions_verified": "Maybe"}},
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["errors"][0]["field"] == "contributions_verified"
+    assert recorded(organisation, questionnaire.CHECKLIST) == {}
