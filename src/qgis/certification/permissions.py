@@ -8,8 +8,8 @@ id, which ``plone.autoform`` directives want, is ``permission_id(TITLE)``.
 
 Who holds which permission is declared in ``profiles/default/rolemap.xml``
 (site-wide defaults) and the workflows under ``profiles/default/workflows/``
-(per state); ``tests/permissions/test_workflow_policy.py`` states that policy
-as one table and checks it against an installed site.
+(per state); ``tests/permissions/test_workflow_policy.py`` states each as
+one table and checks them against an installed site.
 """
 
 from plone.app.workflow.permissions import DelegateRoles
