@@ -12,6 +12,7 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification import _
+from qgis.certification import permissions
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
@@ -70,7 +71,7 @@ class CourseView(DefaultView):
         return api.user.has_permission(permission, obj=self.context)
 
     def attendees(self):
-        if not self.can("qgis.certification: Manage attendees"):
+        if not self.can(permissions.MANAGE_ATTENDEES):
             return []
         return issuing.attendees_of(self.context)
 

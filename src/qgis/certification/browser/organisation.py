@@ -9,6 +9,7 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 from qgis.certification import _
+from qgis.certification import permissions
 from qgis.certification.application import review
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
@@ -41,13 +42,13 @@ class OrganisationView(DefaultView):
 
     def missing(self):
         if api.content.get_state(self.context) != "draft" or not self.can(
-            "qgis.certification: Submit application"
+            permissions.SUBMIT_APPLICATION
         ):
             return []
         return review.missing_for_submission(self.context)
 
     def show_review(self):
-        return self.can("qgis.certification: View review data")
+        return self.can(permissions.VIEW_REVIEW_DATA)
 
     def review_info(self):
         deadline = review.review_deadline(self.context)
@@ -61,7 +62,7 @@ class OrganisationView(DefaultView):
         }
 
     def may_give_opinion(self):
-        return self.can("qgis.certification: Give user group opinion")
+        return self.can(permissions.GIVE_USER_GROUP_OPINION)
 
     def my_groups(self):
         return review.reviewer_groups(self.context, api.user.get_current().getId())
@@ -72,12 +73,12 @@ class OrganisationView(DefaultView):
         )
 
     def credits_info(self):
-        if not self.can("qgis.certification: View credits"):
+        if not self.can(permissions.VIEW_CREDITS):
             return None
         return {
             "balance": balance_of(self.context),
             "price": f"{issuing.setting('credit_price')} {issuing.setting('currency')}",
-            "may_buy": self.can("qgis.certification: Buy credits")
+            "may_buy": self.can(permissions.BUY_CREDITS)
             and api.content.get_state(self.context) == "published",
             "orders": orders.order_summaries(self.context),
         }

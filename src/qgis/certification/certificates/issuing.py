@@ -14,6 +14,7 @@ from plone.dexterity.utils import createContentInContainer
 from zope.annotation.interfaces import IAnnotations
 
 from qgis.certification import _
+from qgis.certification import permissions
 from qgis.certification.certificates import codes
 from qgis.certification.interfaces import ICertificateSettings
 from qgis.certification.payments.credits import InsufficientCredits
@@ -22,7 +23,6 @@ from qgis.certification.vocabularies.organisation_items import organisation_of
 
 
 ISSUED_KEY = "qgis.certification.issued"
-MANAGE_CERTIFICATES = "qgis.certification: Manage certificates"
 
 
 class IssueError(Exception):
@@ -233,7 +233,7 @@ def within_window(certificate, today=None):
 
 
 def may_act_late(certificate):
-    return api.user.has_permission(MANAGE_CERTIFICATES, obj=certificate)
+    return api.user.has_permission(permissions.MANAGE_CERTIFICATES, obj=certificate)
 
 
 def check_window(certificate, action):

@@ -5,10 +5,10 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification import permissions
 from qgis.certification.content.names import TitleFromNames
 
 
-MANAGE = "qgis.certification.ManageCertificates"
 FIELDS = (
     "code", "attendee", "first_name", "last_name", "certificate_type", "wording",
     "issue_date", "course_title", "course_type_title", "instruction_hours",
@@ -47,7 +47,9 @@ class ICertificate(model.Schema):
 
     # Only the certification team edits a certificate directly; organisations
     # correct names through the correction form, within the window.
-    directives.write_permission(**dict.fromkeys(FIELDS, MANAGE))
+    directives.write_permission(
+        **dict.fromkeys(FIELDS, permissions.permission_id(permissions.MANAGE_CERTIFICATES))
+    )
 
 
 @implementer(ICertificate)

@@ -5,6 +5,7 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification import permissions
 
 
 FIELDS = (
@@ -43,7 +44,9 @@ class IInvoice(model.Schema):
     tax_note = schema.TextLine(title=_("Tax note"), required=False)
     credited = schema.Bool(title=_("Credits added"), default=False)
 
-    directives.write_permission(**dict.fromkeys(FIELDS, "qgis.certification.ManageCredits"))
+    directives.write_permission(
+        **dict.fromkeys(FIELDS, permissions.permission_id(permissions.MANAGE_CREDITS))
+    )
 
 
 @implementer(IInvoice)
