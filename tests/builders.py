@@ -17,7 +17,6 @@ from qgis.certification.builders import organisations
 from qgis.certification.builders import people
 from qgis.certification.builders import training
 from qgis.certification.builders.adding import act
-from qgis.certification.builders.organisations import STATES  # noqa: F401 - for the tests
 
 
 PASSWORD = "secret-password"
@@ -35,7 +34,9 @@ PEOPLE = {
 }
 GLOBAL_ROLES = {"site_manager": ["Manager"]}
 
-# who acts on the tests' applications; the Romanian user group recommends them
+STATES = organisations.STATES
+
+# who acts on the tests' applications; a covering user group (the Romanian one) recommends them
 REVIEWING = organisations.Reviewing(
     owner="owner", team="team", psc="psc_member", comment="Looks right.", opinion="A fine trainer."
 )

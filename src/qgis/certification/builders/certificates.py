@@ -28,7 +28,6 @@ def issue(course, user_id, attendees=None, type_id="completion", bulk=None, issu
     frozen = issuing.snapshot(course)
     wording = issuing.certificate_types()[type_id].wording(frozen["certificate_language"])
     ledger = ledger_of(organisation_of(course))
-    register = issuing._issued(course, create=True)
     certificates = []
     for attendee in attendees:
         code = bulk.new_code()
@@ -47,7 +46,7 @@ def issue(course, user_id, attendees=None, type_id="completion", bulk=None, issu
             issued_by=user_id,
             **frozen,
         )
-        register[issuing._key(attendee.UID(), type_id)] = certificate.getId()
+        issuing.register_issued(course, attendee.UID(), type_id, certificate.getId())
         ledger.append(-1, "certificate", code, user_id)
         certificates.append(certificate)
     catalogue(bulk)
