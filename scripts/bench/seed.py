@@ -104,20 +104,34 @@ class Seeder:
             contribution_types=["documentation", "translation"],
         )
         organisations.bring_to(organisation, "published", bulk=bulk)
+        parts = self.teaching(organisation, number, (latitude, longitude))
+        catalogue(bulk)
+        credits = course_count * certificates_per_course + 10
+        certificates.top_up(organisation, credits, "bench", self.owner)
+        for index in range(course_count):
+            self.course(organisation, index, parts, certificates_per_course)
+        self.created["organisations"] += 1
+        return organisation
+
+    def teaching(self, organisation, number, place):
+        """The organisation's course type with its material, its training centre
+        (around ``place``) and convener, as the fields of a course naming them."""
+        bulk = self.bulk
+        latitude, longitude = place
         course_type = training.add_course_type(
             organisation, "QGIS essentials", 21, object_id="qgis-essentials", bulk=bulk
         )
         training.add_material(
             course_type,
             "Exercises",
-            f"https://{org_id}.example.org/exercises",
+            f"https://{organisation.getId()}.example.org/exercises",
             object_id="exercises",
             bulk=bulk,
         )
         centre = training.add_training_centre(
             organisation,
-            f"{title} centre",
-            country,
+            f"{organisation.title} centre",
+            organisation.country,
             object_id="main-centre",
             bulk=bulk,
             latitude=round(latitude + self.random.uniform(-2, 2), 4),
@@ -131,14 +145,7 @@ class Seeder:
             bulk=bulk,
             degree="MSc",
         )
-        catalogue(bulk)
-        credits = course_count * certificates_per_course + 10
-        certificates.top_up(organisation, credits, "bench", self.owner)
-        parts = courses.course_parts(course_type, convener, centre)
-        for index in range(course_count):
-            self.course(organisation, index, parts, certificates_per_course)
-        self.created["organisations"] += 1
-        return organisation
+        return courses.course_parts(course_type, convener, centre)
 
     def course(self, organisation, index, parts, attendee_count):
         """A published course; past courses have certified their attendees."""
