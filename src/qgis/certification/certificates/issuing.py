@@ -72,6 +72,12 @@ def _key(attendee_uid, type_id):
     return f"{attendee_uid}:{type_id}"
 
 
+def register_issued(course, attendee_uid, type_id, certificate_id):
+    """Note in the course's register that the attendee holds this certificate
+    (for certificates made without ``issue_certificates``, as in seeding)."""
+    _issued(course, create=True)[_key(attendee_uid, type_id)] = certificate_id
+
+
 def find_certificate(code, portal_type="Certificate"):
     """The certificate with this (canonical) code, whoever asks, or None.
 
