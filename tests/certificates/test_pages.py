@@ -23,7 +23,7 @@ def test_import_form_lists_every_bad_row_and_imports_nothing(certified, browser_
     browser = browser_for("owner")
     browser.open(course.absolute_url() + "/@@import-attendees")
     csv = b"first_name,last_name,email\nAna,,ana@example.org\nBo,Berg,not-an-email\n"
-    browser.getControl(name="file").add_file(BytesIO(csv), "text/csv", "people.csv")
+    browser.getControl(name="form.widgets.file").add_file(BytesIO(csv), "text/csv", "people.csv")
     browser.getControl(name="form.buttons.import").click()
     assert "nothing changed" in browser.contents
     assert "Line 2" in browser.contents
@@ -40,7 +40,8 @@ def test_import_form_adds_new_people_and_keeps_known_ones(certified, browser_for
     csv = (
         "first_name;last_name;email\nMihai;Ionescu;mihai@example.org\nJohn;Smith;JOHN@example.org\n"
     )
-    browser.getControl(name="file").add_file(BytesIO(csv.encode()), "text/csv", "people.csv")
+    upload = browser.getControl(name="form.widgets.file")
+    upload.add_file(BytesIO(csv.encode()), "text/csv", "people.csv")
     browser.getControl(name="form.buttons.import").click()
     assert "1 attendees imported, 1 already in the course" in browser.contents
     transaction.begin()
@@ -53,7 +54,7 @@ def test_issue_form_confirms_cost_then_issues(certified, browser_for):
     transaction.commit()
     browser = browser_for("owner")
     browser.open(course.absolute_url() + "/@@issue-certificates")
-    browser.getControl(name="all").value = True
+    browser.getControl(name="form.widgets.all:list").value = True
     browser.getControl(name="form.buttons.review").click()
     assert "You are about to issue" in browser.contents
     browser.getControl(name="form.buttons.issue").click()
@@ -68,7 +69,7 @@ def test_issue_form_shows_the_shortfall(certified, browser_for):
     transaction.commit()
     browser = browser_for("owner")
     browser.open(course.absolute_url() + "/@@issue-certificates")
-    browser.getControl(name="all").value = True
+    browser.getControl(name="form.widgets.all:list").value = True
     browser.getControl(name="form.buttons.review").click()
     browser.getControl(name="form.buttons.issue").click()
     assert "Not enough credits: 3 needed, 1 available" in browser.contents
