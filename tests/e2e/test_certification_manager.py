@@ -30,7 +30,7 @@ def test_team_sends_application_to_user_group(
 
     use_workflow_menu("send_to_user_groups")
     expect(page.locator("h1")).to_have_text("Send to user groups")
-    page.fill("#comment", "Complete; over to QGIS Romania.")
+    page.fill("#form-widgets-comment", "Complete; over to QGIS Romania.")
     page.get_by_role("button", name="Confirm").click()
     expect(page.locator(".statusmessage-info")).to_contain_text("The step is done.")
     expect(menu).to_contain_text("User group review")
