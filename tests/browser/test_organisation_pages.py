@@ -3,6 +3,7 @@
 import transaction
 from builders import bring_to
 from builders import create_application
+from builders import create_user_group
 from form_helpers import field_error
 from plone import api
 
@@ -73,6 +74,26 @@ def test_opinion_form_shows_each_missing_answer_next_to_its_field(site, browser_
     transaction.begin()
     (opinion,) = review.opinions(organisation)
     assert (opinion["opinion"], opinion["comment"]) == ("oppose", "No local courses yet.")
+
+
+def test_reviewer_of_two_groups_says_which_one_speaks(site, browser_for):
+    organisation = bring_to(create_application(site), "user_group_review")
+    second = create_user_group(site, "ug-ro-north", ["RO"], ["reviewer_ro"])
+    transaction.commit()
+    browser = browser_for("reviewer_ro")
+    browser.open(organisation.absolute_url())
+    form = browser.getForm(action=organisation.absolute_url() + "/@@give-opinion")
+    form.getControl(name="form.widgets.opinion").value = ["recommend"]
+    form.getControl(name="form.widgets.comment").value = "Active in the north."
+    form.getControl(name="form.buttons.record").click()
+    assert field_error(browser.contents, "user_group") == (
+        "Choose the user group you give the opinion for."
+    )
+    browser.getControl(name="form.widgets.user_group:list").value = [second.UID()]
+    browser.getControl(name="form.buttons.record").click()
+    transaction.begin()
+    (opinion,) = review.opinions(organisation)
+    assert opinion["user_group"] == second.UID()
 
 
 def test_review_data_hidden_from_the_public_and_the_owner(site, browser_for):

@@ -76,6 +76,14 @@ class OpinionForm(EmbeddedForm):
             self.fields = self.fields.omit("user_group")
         super().update()
 
+    def updateWidgets(self, prefix=None):
+        super().updateWidgets(prefix)
+        if "user_group" in self.widgets:
+            # No group preselected: the reviewer says which one speaks.
+            widget = self.widgets["user_group"]
+            widget.prompt = True
+            widget.update()
+
     def group(self, data):
         groups = my_groups(self.context)
         wanted = data.get("user_group")
