@@ -1,16 +1,15 @@
 """The organisation page: its public details, and for the people involved the
 state of the application, what it still lacks, and the user groups' opinions."""
 
-import transaction
 from plone import api
 from plone.dexterity.browser.view import DefaultView
-from plone.protect import CheckAuthenticator
-from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
-from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.application import review
+from qgis.certification.browser.credits_form import BuyCreditsForm
+from qgis.certification.browser.form_base import embedded
+from qgis.certification.browser.opinion_form import OpinionForm
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.payments import orders
@@ -64,9 +63,6 @@ class OrganisationView(DefaultView):
     def may_give_opinion(self):
         return self.can(permissions.GIVE_USER_GROUP_OPINION)
 
-    def my_groups(self):
-        return review.reviewer_groups(self.context, api.user.get_current().getId())
-
     def children(self, portal_type):
         return api.content.find(
             context=self.context, depth=1, portal_type=portal_type, sort_on="sortable_title"
@@ -83,37 +79,11 @@ class OrganisationView(DefaultView):
             "orders": orders.order_summaries(self.context),
         }
 
+    def buy_credits_form(self):
+        return embedded(BuyCreditsForm, self.context, self.request)
+
+    def opinion_form(self):
+        return embedded(OpinionForm, self.context, self.request)
+
     def provider_certificate(self):
         return organisation_certificate(self.context)
-
-
-class OpinionFormView(BrowserView):
-    """Records a user group's opinion from the organisation page's form."""
-
-    def __call__(self):
-        if self.request.method != "POST":
-            return self.request.response.redirect(self.context.absolute_url())
-        CheckAuthenticator(self.request)
-        form = self.request.form
-        opinion = form.get("opinion")
-        comment = (form.get("comment") or "").strip()
-        groups = review.reviewer_groups(self.context, api.user.get_current().getId())
-        wanted = form.get("user_group")
-        if wanted:
-            groups = [g for g in groups if g.UID() == wanted]
-        error = None
-        if opinion not in review.OPINIONS:
-            error = _("Choose whether your group recommends or opposes the application.")
-        elif not comment:
-            error = _("Explain the group's opinion: a comment is required.")
-        elif len(groups) != 1:
-            error = _("Choose the user group you give the opinion for.")
-        if error is not None:
-            transaction.doom()
-            api.portal.show_message(error, self.request, type="error")
-        else:
-            review.record_opinion(
-                self.context, groups[0], api.user.get_current().getId(), opinion, comment
-            )
-            api.portal.show_message(_("The opinion is recorded."), self.request, type="info")
-        return self.request.response.redirect(self.context.absolute_url() + "#review")
