@@ -10,6 +10,7 @@ from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification.application import review
+from qgis.certification.application import reviewers
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.payments import orders
@@ -64,7 +65,7 @@ class OrganisationView(DefaultView):
         return self.can("qgis.certification: Give user group opinion")
 
     def my_groups(self):
-        return review.reviewer_groups(self.context, api.user.get_current().getId())
+        return reviewers.reviewer_groups(self.context, api.user.get_current().getId())
 
     def children(self, portal_type):
         return api.content.find(
@@ -96,7 +97,7 @@ class OpinionFormView(BrowserView):
         form = self.request.form
         opinion = form.get("opinion")
         comment = (form.get("comment") or "").strip()
-        groups = review.reviewer_groups(self.context, api.user.get_current().getId())
+        groups = reviewers.reviewer_groups(self.context, api.user.get_current().getId())
         wanted = form.get("user_group")
         if wanted:
             groups = [g for g in groups if g.UID() == wanted]

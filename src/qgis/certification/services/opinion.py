@@ -10,6 +10,7 @@ from zope.interface import alsoProvides
 
 from qgis.certification import _
 from qgis.certification.application import review
+from qgis.certification.application import reviewers
 
 
 class OpinionsGet(Service):
@@ -54,7 +55,7 @@ class OpinionPost(Service):
                 field="comment",
             )
         user_id = api.user.get_current().getId()
-        groups = review.reviewer_groups(self.context, user_id)
+        groups = reviewers.reviewer_groups(self.context, user_id)
         wanted = data.get("user_group")
         if wanted:
             groups = [g for g in groups if wanted in (g.UID(), g.getId())]
