@@ -6,6 +6,7 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.content.names import TitleFromNames
+from qgis.certification.interfaces import IProgrammeContent
 
 
 MANAGE = "qgis.certification.ManageCertificates"
@@ -50,7 +51,7 @@ class ICertificate(model.Schema):
     directives.write_permission(**dict.fromkeys(FIELDS, MANAGE))
 
 
-@implementer(ICertificate)
+@implementer(ICertificate, IProgrammeContent)
 class Certificate(TitleFromNames, Item):
     @property
     def printed_name(self):

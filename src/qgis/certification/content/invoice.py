@@ -5,6 +5,7 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.interfaces import IProgrammeContent
 
 
 FIELDS = (
@@ -46,7 +47,7 @@ class IInvoice(model.Schema):
     directives.write_permission(**dict.fromkeys(FIELDS, "qgis.certification.ManageCredits"))
 
 
-@implementer(IInvoice)
+@implementer(IInvoice, IProgrammeContent)
 class Invoice(Item):
     def Title(self):
         return self.number or ""

@@ -49,17 +49,21 @@ def summary(context, request, kind, name):
 
 class QuestionnaireGet(Service):
     kind = questionnaire.APPLICATION
+    # the endpoint's name (``self.__name__`` is the name plone.restapi
+    # registers the view under, such as ``GET_application_json_@questionnaire``)
+    endpoint = "@questionnaire"
 
     def reply(self):
         # The service's permission alone would let the PSC read a draft they
         # may not see: the organisation must be visible too.
         if not questionnaire.may_read(self.context, self.kind):
             raise Unauthorized(self.__name__)
-        return summary(self.context, self.request, self.kind, self.__name__)
+        return summary(self.context, self.request, self.kind, self.endpoint)
 
 
 class ChecklistGet(QuestionnaireGet):
     kind = questionnaire.CHECKLIST
+    endpoint = "@review-checklist"
 
 
 class AnswerError(ValueError):
@@ -98,6 +102,7 @@ def convert(field, value):
 
 class QuestionnairePost(Service):
     kind = questionnaire.APPLICATION
+    endpoint = QuestionnaireGet.endpoint
 
     def error(self, status, message, **details):
         self.request.response.setStatus(status)
@@ -146,7 +151,7 @@ class QuestionnairePost(Service):
             return self.error(400, _("Some answers are not valid."), errors=errors)
         user_id = self.request.get("AUTHENTICATED_USER").getId()
         questionnaire.save_answers(self.context, self.kind, data, user_id)
-        return summary(self.context, self.request, self.kind, self.__name__)
+        return summary(self.context, self.request, self.kind, self.endpoint)
 
     def refusal(self):
         return _("The questionnaire can be changed only while the application is a draft.")
@@ -154,6 +159,7 @@ class QuestionnairePost(Service):
 
 class ChecklistPost(QuestionnairePost):
     kind = questionnaire.CHECKLIST
+    endpoint = ChecklistGet.endpoint
 
     def refusal(self):
         return _("Only the certification team and the reviewers fill in the checklist.")
