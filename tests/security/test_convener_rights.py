@@ -4,9 +4,9 @@ only: attendees they add are not theirs, and when the course changes hands
 
 import pytest
 from builders import certified_course
-from conftest import allowed
-from conftest import obj_at
 from plone import api
+from security_helpers import allowed
+from security_helpers import obj_at
 
 
 pytestmark = pytest.mark.server

@@ -7,9 +7,9 @@ import pytest
 from builders import bring_to
 from builders import create_application
 from builders import create_user_group
-from conftest import allowed
-from conftest import obj_at
 from plone import api
+from security_helpers import allowed
+from security_helpers import obj_at
 
 
 pytestmark = pytest.mark.server
