@@ -10,7 +10,7 @@ def read(name):
 
 setup(
     name="qgis.certification",
-    version="1.0.0",
+    version="1.1.0.dev0",
     description="The web system that runs the QGIS Certification Programme, on Plone 6.2",
     long_description=read("README.md") + "\n\n" + read("CHANGELOG.md"),
     long_description_content_type="text/markdown",

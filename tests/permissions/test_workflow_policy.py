@@ -48,6 +48,7 @@ from qgis.certification.permissions import REVOKE_CERTIFICATE
 from qgis.certification.permissions import SUBMIT_APPLICATION
 from qgis.certification.permissions import VIEW
 from qgis.certification.permissions import VIEW_CREDITS
+from qgis.certification.permissions import VIEW_PRIVATE_DETAILS
 from qgis.certification.permissions import VIEW_QUESTIONNAIRE_ANSWERS
 from qgis.certification.permissions import VIEW_REVIEW_DATA
 
@@ -334,6 +335,7 @@ SITE_GRANTS = {
     GIVE_USER_GROUP_OPINION: Acquired({MANAGER}),
     VIEW_REVIEW_DATA: Acquired({MANAGER, SITE_ADMIN}),
     VIEW_QUESTIONNAIRE_ANSWERS: Acquired({OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN}),
+    VIEW_PRIVATE_DETAILS: Acquired({OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN}),
     DELEGATE_OWNER_ROLE: Acquired({MANAGER, SITE_ADMIN}),
     MANAGE_COURSE: Acquired({MANAGER, SITE_ADMIN}),
     MANAGE_ATTENDEES: Acquired({MANAGER, SITE_ADMIN}),

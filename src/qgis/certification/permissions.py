@@ -65,6 +65,9 @@ GIVE_USER_GROUP_OPINION = _declare(
 VIEW_REVIEW_DATA = _declare(
     "qgis.certification.ViewReviewData", "qgis.certification: View review data"
 )
+VIEW_PRIVATE_DETAILS = _declare(
+    "qgis.certification.ViewPrivateDetails", "qgis.certification: View private details"
+)
 VIEW_QUESTIONNAIRE_ANSWERS = _declare(
     "qgis.certification.ViewQuestionnaireAnswers", "qgis.certification: View questionnaire answers"
 )

@@ -16,6 +16,7 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 from qgis.certification import _
 from qgis.certification.application import review
+from qgis.certification.application import reviewers
 from qgis.certification.browser.form_base import EmbeddedForm
 
 
@@ -23,7 +24,7 @@ OPINION_TITLES = {"recommend": _("Recommend"), "oppose": _("Oppose")}
 
 
 def my_groups(organisation):
-    return review.reviewer_groups(organisation, api.user.get_current().getId())
+    return reviewers.reviewer_groups(organisation, api.user.get_current().getId())
 
 
 @provider(IContextSourceBinder)

@@ -6,6 +6,7 @@ from zope.interface import implementer
 from qgis.certification import _
 from qgis.certification.content.names import TitleFromNames
 from qgis.certification.content.validation import is_email
+from qgis.certification.interfaces import IProgrammeContent
 
 
 class IAttendee(model.Schema):
@@ -16,6 +17,6 @@ class IAttendee(model.Schema):
     email = schema.TextLine(title=_("E-mail"), required=True, constraint=is_email)
 
 
-@implementer(IAttendee)
+@implementer(IAttendee, IProgrammeContent)
 class Attendee(TitleFromNames, Item):
     """The title is the attendee's name: it is derived, never stored apart."""

@@ -7,6 +7,7 @@ from zope.interface import implementer
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.content.names import TitleFromNames
+from qgis.certification.interfaces import IProgrammeContent
 
 
 FIELDS = (
@@ -52,7 +53,7 @@ class ICertificate(model.Schema):
     )
 
 
-@implementer(ICertificate)
+@implementer(ICertificate, IProgrammeContent)
 class Certificate(TitleFromNames, Item):
     @property
     def printed_name(self):

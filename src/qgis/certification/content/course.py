@@ -6,6 +6,7 @@ from zope.interface import invariant
 
 from qgis.certification import _
 from qgis.certification.content.validation import dates_in_order
+from qgis.certification.interfaces import IProgrammeContent
 from qgis.certification.vocabularies.organisation_items import OrganisationItemChoice
 
 
@@ -49,6 +50,6 @@ class ICourse(model.Schema):
         dates_in_order(data)
 
 
-@implementer(ICourse)
+@implementer(ICourse, IProgrammeContent)
 class Course(Container):
     pass

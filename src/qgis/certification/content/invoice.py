@@ -6,6 +6,7 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification import permissions
+from qgis.certification.interfaces import IProgrammeContent
 
 
 FIELDS = (
@@ -49,7 +50,7 @@ class IInvoice(model.Schema):
     )
 
 
-@implementer(IInvoice)
+@implementer(IInvoice, IProgrammeContent)
 class Invoice(Item):
     def Title(self):
         return self.number or ""

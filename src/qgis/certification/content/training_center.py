@@ -1,15 +1,19 @@
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.privacy import PRIVATE_DETAILS
 from qgis.certification.content.validation import is_email
 from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class ITrainingCenter(model.Schema):
     """A place where the organisation runs courses."""
+
+    directives.read_permission(email=PRIVATE_DETAILS, phone=PRIVATE_DETAILS)
 
     address = schema.Text(title=_("Address"), required=False)
     email = schema.TextLine(title=_("E-mail"), required=False, constraint=is_email)

@@ -1,16 +1,21 @@
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.privacy import PRIVATE_DETAILS
 from qgis.certification.content.validation import are_site_users
 from qgis.certification.content.validation import is_email
+from qgis.certification.interfaces import IProgrammeContent
 from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class IUserGroup(model.Schema):
     """A local QGIS user group: it reviews the applications of its countries."""
+
+    directives.read_permission(members=PRIVATE_DETAILS)
 
     countries = schema.List(
         title=_("Countries"),
@@ -31,6 +36,6 @@ class IUserGroup(model.Schema):
     website = schema.URI(title=_("Website"), required=False)
 
 
-@implementer(IUserGroup)
+@implementer(IUserGroup, IProgrammeContent)
 class UserGroup(Item):
     pass

@@ -4,6 +4,7 @@ from plone import api
 
 from qgis.certification import _
 from qgis.certification.application import review
+from qgis.certification.application import reviewers
 from qgis.certification.services.base import Field
 from qgis.certification.services.base import ProductService
 from qgis.certification.services.base import ServiceError
@@ -47,7 +48,7 @@ class OpinionPost(ProductService):
     def answer(self):
         data = self.body()
         user_id = api.user.get_current().getId()
-        groups = review.reviewer_groups(self.context, user_id)
+        groups = reviewers.reviewer_groups(self.context, user_id)
         wanted = data["user_group"]
         if wanted:
             groups = [g for g in groups if wanted in (g.UID(), g.getId())]

@@ -47,17 +47,21 @@ def summary(context, request, kind, name):
 
 class QuestionnaireGet(ProductService):
     kind = questionnaire.APPLICATION
+    # plone.restapi registers the view as ``GET_application_json_@questionnaire``:
+    # the answer's ``@id`` names the endpoint itself
+    endpoint = "@questionnaire"
 
     def answer(self):
         # The service's permission alone would let the PSC read a draft they
         # may not see: the organisation must be visible too.
         if not questionnaire.may_read(self.context, self.kind):
             raise Unauthorized(self.__name__)
-        return summary(self.context, self.request, self.kind, self.__name__)
+        return summary(self.context, self.request, self.kind, self.endpoint)
 
 
 class ChecklistGet(QuestionnaireGet):
     kind = questionnaire.CHECKLIST
+    endpoint = "@review-checklist"
 
 
 class AnswerError(ValueError):
@@ -122,6 +126,7 @@ def converted(fields, answers):
 
 class QuestionnairePost(ProductService):
     kind = questionnaire.APPLICATION
+    endpoint = QuestionnaireGet.endpoint
     fields = (
         Field(
             "answers",
@@ -140,7 +145,7 @@ class QuestionnairePost(ProductService):
             raise ServiceError(400, _("Some answers are not valid."), errors=errors)
         user_id = self.request.get("AUTHENTICATED_USER").getId()
         questionnaire.save_answers(self.context, self.kind, data, user_id)
-        return summary(self.context, self.request, self.kind, self.__name__)
+        return summary(self.context, self.request, self.kind, self.endpoint)
 
     def refusal(self):
         return _("The questionnaire can be changed only while the application is a draft.")
@@ -148,6 +153,7 @@ class QuestionnairePost(ProductService):
 
 class ChecklistPost(QuestionnairePost):
     kind = questionnaire.CHECKLIST
+    endpoint = ChecklistGet.endpoint
 
     def refusal(self):
         return _("Only the certification team and the reviewers fill in the checklist.")

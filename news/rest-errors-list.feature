@@ -1,1 +1,0 @@
-Every error of the product's REST services, the public feeds' parameter errors included, now lists the members at fault in `errors` (`[{"field": ..., "message": ...}]`), beside the `type`, `message` and `field` keys clients already read.

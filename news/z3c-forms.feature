@@ -1,1 +1,0 @@
-Every Classic UI form that changes something (importing attendees, issuing and mailing certificates, buying credits, a user group's opinion, a workflow step) is now a z3c.form form: what needs correcting is shown next to its field, and a POST without plone.protect's token is refused.
