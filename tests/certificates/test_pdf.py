@@ -205,7 +205,7 @@ def test_names_keep_their_letters(name):
 
 
 def test_without_unicode_font_letters_lose_only_their_accents(monkeypatch):
-    monkeypatch.setattr(certificate, "fonts", lambda: common.FALLBACK_FONTS)
+    monkeypatch.setattr(common, "fonts", lambda: common.FALLBACK_FONTS)
     data = certificate_data(attendee_name="Ștefan Țăranu", convener_name="Åsa Öberg")
     _, text = read(render_certificate(data))
     assert "Stefan Taranu" in text
@@ -539,7 +539,7 @@ def test_invoice_lines_may_be_plain_tuples():
 
 def pdf_messages():
     """Every fixed text of the pdf modules that is a module-level message."""
-    for module in (certificate, invoice, organisation_certificate):
+    for module in (common, certificate, invoice, organisation_certificate):
         for value in vars(module).values():
             if isinstance(value, Message):
                 yield value
