@@ -42,6 +42,7 @@ setup(
         "pycountry",
         "qrcode",
         "reportlab",
+        "segno",
         "stripe>=16,<17",
     ],
     extras_require={

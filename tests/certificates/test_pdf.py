@@ -4,6 +4,7 @@ import dataclasses
 import io
 import logging
 import os
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -20,11 +21,13 @@ from qgis.certification.pdf import invoice
 from qgis.certification.pdf import organisation_certificate
 from qgis.certification.pdf.certificate import CertificateData
 from qgis.certification.pdf.certificate import render_certificate
+from qgis.certification.pdf.epc import epc_qr_code
+from qgis.certification.pdf.epc import iban_is_valid
+from qgis.certification.pdf.epc import qr_code_png
 from qgis.certification.pdf.invoice import BankAccount
 from qgis.certification.pdf.invoice import InvoiceData
 from qgis.certification.pdf.invoice import InvoiceLine
 from qgis.certification.pdf.invoice import Party
-from qgis.certification.pdf.invoice import epc_payload
 from qgis.certification.pdf.invoice import invoice_totals
 from qgis.certification.pdf.invoice import render_invoice
 from qgis.certification.pdf.organisation_certificate import OrganisationCertificateData
@@ -202,7 +205,7 @@ def test_names_keep_their_letters(name):
 
 
 def test_without_unicode_font_letters_lose_only_their_accents(monkeypatch):
-    monkeypatch.setattr(certificate, "fonts", lambda: common.FALLBACK_FONTS)
+    monkeypatch.setattr(common, "fonts", lambda: common.FALLBACK_FONTS)
     data = certificate_data(attendee_name="Ștefan Țăranu", convener_name="Åsa Öberg")
     _, text = read(render_certificate(data))
     assert "Stefan Taranu" in text
@@ -323,9 +326,18 @@ def test_organisation_certificate_with_a_broken_signature(warnings):
 # EPC QR payload ---------------------------------------------------------------
 
 
-def test_epc_payload_with_a_reference():
-    payload = epc_payload("QGIS.ORG", IBAN, Decimal("40"), "QGIS-CERT-2026-0001", bic="COBADEFFXXX")
-    assert payload.split("\n") == [
+def epc_lines(code):
+    """The lines an EPC QR code (a segno.QRCode) holds, read back with zxing-cpp."""
+    image = Image.open(io.BytesIO(qr_code_png(code, scale=4)))
+    (payload,) = [found.bytes for found in zxingcpp.read_barcodes(image)]
+    return payload.decode("utf-8").split("\n")
+
+
+def test_epc_qr_code_with_a_remittance_text():
+    code = epc_qr_code(
+        "QGIS.ORG", IBAN, Decimal("40.50"), text="QGIS-CERT-2026-0001", bic="cobadeffxxx"
+    )
+    assert epc_lines(code) == [
         "BCD",
         "002",
         "1",
@@ -333,17 +345,19 @@ def test_epc_payload_with_a_reference():
         "COBADEFFXXX",
         "QGIS.ORG",
         "DE89370400440532013000",
-        "EUR40.00",
+        "EUR40.5",
+        "",
         "",
         "QGIS-CERT-2026-0001",
     ]
+    assert code.error == "M"
 
 
-def test_epc_payload_with_a_text_and_no_bic():
-    payload = epc_payload(
-        "Asociația QGIS", "de89370400440532013000", Decimal("0.01"), "", text="Fee"
+def test_epc_qr_code_with_a_creditor_reference_and_no_bic():
+    code = epc_qr_code(
+        "Asociația QGIS", "de89370400440532013000", Decimal("0.01"), reference="RF18539007547034"
     )
-    assert payload.split("\n") == [
+    assert epc_lines(code) == [
         "BCD",
         "002",
         "1",
@@ -353,8 +367,7 @@ def test_epc_payload_with_a_text_and_no_bic():
         "DE89370400440532013000",
         "EUR0.01",
         "",
-        "",
-        "Fee",
+        "RF18539007547034",
     ]
 
 
@@ -372,17 +385,19 @@ def test_epc_payload_with_a_text_and_no_bic():
         ({"amount": Decimal("12.345")}, "two decimals"),
         ({"amount": "twelve"}, "not an amount"),
         ({"currency": "CHF"}, "euro"),
-        ({"text": "Fee"}, "not both"),
-        ({"reference": "R" * 36}, "at most 35"),
-        ({"reference": "", "text": "T" * 141}, "at most 140"),
-        ({"reference": "line\nbreak"}, "one line"),
+        ({"reference": "RF18539007547034"}, "not both"),
+        ({"text": ""}, "Give a remittance text"),
+        ({"text": "", "reference": "R" * 36}, "at most 35"),
+        ({"text": "T" * 141}, "at most 140"),
+        ({"text": "line\nbreak"}, "one line"),
+        ({"name": "ș" * 70, "text": "ț" * 140}, "331 bytes"),
     ],
 )
-def test_epc_payload_refuses_what_the_standard_does_not_allow(arguments, complaint):
-    values = {"name": "QGIS.ORG", "iban": IBAN, "amount": Decimal("40.00"), "reference": "R1"}
+def test_epc_qr_code_refuses_what_the_standard_does_not_allow(arguments, complaint):
+    values = {"name": "QGIS.ORG", "iban": IBAN, "amount": Decimal("40.00"), "text": "Fee"}
     values.update(arguments)
     with pytest.raises(ValueError, match=complaint):
-        epc_payload(**values)
+        epc_qr_code(**values)
 
 
 # Invoices -------------------------------------------------------------------
@@ -445,10 +460,59 @@ def test_invoice_qr_code_is_the_epc_payment():
         "COBADEFFXXX",
         "QGIS.ORG",
         "DE89370400440532013000",
-        "EUR40.00",
+        "EUR40",
+        "",
         "",
         "QGIS-CERT-2026-0001",
     ]
+
+
+EPC_AMOUNT = re.compile(r"EUR(?P<value>[0-9]{1,9}(?:\.[0-9]{1,2})?)")
+
+
+def assert_epc069_12(payload: bytes, name, iban, bic, total, remittance):
+    """``payload`` keeps every rule of EPC069-12 (version 002, UTF-8) for a credit transfer
+    whose unstructured remittance information is ``remittance``."""
+    assert len(payload) <= 331
+    assert b"\r" not in payload
+    lines = payload.decode("utf-8").split("\n")
+    service, version, charset, identification, bic_line, name_line, iban_line = lines[:7]
+    amount, purpose, structured, unstructured = lines[7:]
+    assert (service, version, charset, identification) == ("BCD", "002", "1", "SCT")
+    assert bic_line == bic
+    assert len(bic_line) in (8, 11)
+    assert name_line == name
+    assert 1 <= len(name_line) <= 70
+    assert iban_line == iban
+    assert iban_is_valid(iban_line)
+    match = EPC_AMOUNT.fullmatch(amount)
+    assert match, amount
+    value = Decimal(match["value"])
+    assert Decimal("0.01") <= value <= Decimal("999999999.99")
+    assert value == total
+    # the structured line takes only ISO 11649 creditor references: it stays empty
+    assert purpose == structured == ""
+    assert unstructured == remittance
+    assert len(unstructured) <= 140
+
+
+@pytest.mark.parametrize(("quantity", "tax_rate"), [(10, "0"), (1, "19")])
+def test_demo_invoice_qr_code_keeps_every_epc_rule(quantity, tax_rate):
+    """The demo's invoice: ten certificates at EUR 40 (and one with VAT, for cents in the total)."""
+    data = invoice_data(
+        lines=[InvoiceLine("QGIS certificate fee", quantity, Decimal("40.00"))],
+        tax_rate=Decimal(tax_rate),
+    )
+    page, _ = read(render_invoice(data))
+    (payload,) = decoded_codes(page)
+    assert_epc069_12(
+        payload,
+        name="QGIS.ORG",
+        iban="DE89370400440532013000",
+        bic="COBADEFFXXX",
+        total=invoice_totals(data.lines, data.tax_rate).total,
+        remittance="QGIS-CERT-2026-0001",
+    )
 
 
 def test_paid_invoice_is_stamped_and_asks_for_no_payment():
@@ -475,7 +539,7 @@ def test_invoice_lines_may_be_plain_tuples():
 
 def pdf_messages():
     """Every fixed text of the pdf modules that is a module-level message."""
-    for module in (certificate, invoice, organisation_certificate):
+    for module in (common, certificate, invoice, organisation_certificate):
         for value in vars(module).values():
             if isinstance(value, Message):
                 yield value

@@ -39,8 +39,13 @@ class ImportResult:
         return not self.errors
 
 
+def _problem(line, reason) -> dict:
+    """One entry of ``ImportResult.errors``."""
+    return {"line": line, "reason": reason}
+
+
 def _refused(line, reason):
-    return ImportResult(rows=[], errors=[{"line": line, "reason": reason}])
+    return ImportResult(rows=[], errors=[_problem(line, reason)])
 
 
 def _delimiter(text):
@@ -54,100 +59,157 @@ def _is_blank(fields):
     return all(not value.strip() for value in fields)
 
 
-def _check_header(fields, line):
-    """Errors in the header line; column names as typed appear in messages."""
-    typed = [value.strip() for value in fields]
-    names = [value.lower() for value in typed]
-    if not set(names) & set(COLUMNS):
-        return [
-            {
-                "line": line,
-                "reason": _(
-                    "The first line must be the header first_name, last_name, email; "
-                    "it is: ${found}.",
-                    mapping={"found": ", ".join(typed)},
-                ),
-            }
-        ]
-    errors = []
+def _repeated_columns(names, line):
     seen = set()
+    errors = []
     for name in names:
         if name in seen and name in COLUMNS:
-            errors.append(
-                {
-                    "line": line,
-                    "reason": _(
-                        "The column ${column} appears more than once in the header.",
-                        mapping={"column": name},
-                    ),
-                }
+            message = _(
+                "The column ${column} appears more than once in the header.",
+                mapping={"column": name},
             )
+            errors.append(_problem(line, message))
         seen.add(name)
+    return errors
+
+
+def _unexpected_columns(typed, names, line):
     extra = [
         typed_name or '""'
         for typed_name, name in zip(typed, names, strict=True)
         if name not in COLUMNS
     ]
-    if extra:
-        errors.append(
-            {
-                "line": line,
-                "reason": _(
-                    "Unexpected columns in the header: ${columns}. The header must be "
-                    "first_name, last_name, email.",
-                    mapping={"columns": ", ".join(extra)},
-                ),
-            }
+    if not extra:
+        return []
+    message = _(
+        "Unexpected columns in the header: ${columns}. The header must be "
+        "first_name, last_name, email.",
+        mapping={"columns": ", ".join(extra)},
+    )
+    return [_problem(line, message)]
+
+
+def _missing_columns(names, line):
+    return [
+        _problem(
+            line, _("The column ${column} is missing from the header.", mapping={"column": name})
         )
-    for name in COLUMNS:
-        if name not in seen:
-            errors.append(
-                {
-                    "line": line,
-                    "reason": _(
-                        "The column ${column} is missing from the header.",
-                        mapping={"column": name},
-                    ),
-                }
-            )
-    return errors
+        for name in COLUMNS
+        if name not in names
+    ]
+
+
+def _check_header(fields, line):
+    """Errors in the header line; column names as typed appear in messages."""
+    typed = [value.strip() for value in fields]
+    names = [value.lower() for value in typed]
+    if not set(names) & set(COLUMNS):
+        message = _(
+            "The first line must be the header first_name, last_name, email; it is: ${found}.",
+            mapping={"found": ", ".join(typed)},
+        )
+        return [_problem(line, message)]
+    return (
+        _repeated_columns(names, line)
+        + _unexpected_columns(typed, names, line)
+        + _missing_columns(names, line)
+    )
 
 
 def _check_row(values, line):
     """Errors for one row's stripped values (without the duplicate check)."""
+    mapping = {"line": line}
     errors = []
     if not values["first_name"]:
-        errors.append(
-            {
-                "line": line,
-                "reason": _("Line ${line}: missing first name.", mapping={"line": line}),
-            }
-        )
+        errors.append(_problem(line, _("Line ${line}: missing first name.", mapping=mapping)))
     if not values["last_name"]:
-        errors.append(
-            {
-                "line": line,
-                "reason": _("Line ${line}: missing last name.", mapping={"line": line}),
-            }
-        )
+        errors.append(_problem(line, _("Line ${line}: missing last name.", mapping=mapping)))
     if not values["email"]:
-        errors.append(
-            {
-                "line": line,
-                "reason": _("Line ${line}: missing e-mail address.", mapping={"line": line}),
-            }
-        )
+        message = _("Line ${line}: missing e-mail address.", mapping=mapping)
+        errors.append(_problem(line, message))
     elif not EMAIL_RE.match(values["email"]):
-        errors.append(
-            {
-                "line": line,
-                "reason": _(
-                    "Line ${line}: ${email} is not a valid e-mail address.",
-                    mapping={"line": line, "email": values["email"]},
-                ),
-            }
+        message = _(
+            "Line ${line}: ${email} is not a valid e-mail address.",
+            mapping={"line": line, "email": values["email"]},
         )
+        errors.append(_problem(line, message))
     return errors
+
+
+class _AttendeeFile:
+    """Reads the decoded text of an attendee file line by line, collecting rows and errors."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.header = None
+        self.rows = []
+        self.errors = []
+        self.first_line_of = {}  # e-mail address: the line it was first on
+
+    def parse(self) -> ImportResult:
+        # Values are stripped anyway; skipping the spaces before a value also lets
+        # a quoted value follow "a, " (``Ada, "Lovelace, Jr."``).
+        reader = csv.reader(
+            io.StringIO(self.text, newline=""),
+            delimiter=_delimiter(self.text),
+            skipinitialspace=True,
+        )
+        next_line = 1
+        try:
+            for fields in reader:
+                line, next_line = next_line, reader.line_num + 1
+                if _is_blank(fields):
+                    continue
+                if self.header is not None:
+                    self.read_row(fields, line)
+                    continue
+                header_errors = self.read_header(fields, line)
+                if header_errors:
+                    return ImportResult(rows=[], errors=header_errors)
+        except csv.Error as error:
+            message = _(
+                "Line ${line}: the file cannot be read from here on (${error}).",
+                mapping={"line": next_line, "error": str(error)},
+            )
+            self.errors.append(_problem(next_line, message))
+        return self.result()
+
+    def read_header(self, fields, line) -> list:
+        self.header = [name.strip().lower() for name in fields]
+        return _check_header(fields, line)
+
+    def read_row(self, fields, line):
+        if len(fields) != len(self.header):
+            message = _(
+                "Line ${line}: ${found} fields instead of ${expected}.",
+                mapping={"line": line, "found": len(fields), "expected": len(self.header)},
+            )
+            self.errors.append(_problem(line, message))
+            return
+        values = {name: value.strip() for name, value in zip(self.header, fields, strict=True)}
+        values["email"] = values["email"].lower()
+        self.errors += _check_row(values, line) + self.repeated_email(values["email"], line)
+        self.rows.append({name: values[name] for name in COLUMNS})
+
+    def repeated_email(self, email, line) -> list:
+        """The error of a valid ``email`` already on an earlier line."""
+        if not EMAIL_RE.match(email):
+            return []
+        if email not in self.first_line_of:
+            self.first_line_of[email] = line
+            return []
+        message = _(
+            "Line ${line}: the e-mail address ${email} is already on line ${first_line}.",
+            mapping={"line": line, "email": email, "first_line": self.first_line_of[email]},
+        )
+        return [_problem(line, message)]
+
+    def result(self) -> ImportResult:
+        if self.errors:
+            return ImportResult(rows=[], errors=self.errors)
+        if not self.rows:
+            return _refused(None, _("The file contains no attendees."))
+        return ImportResult(rows=self.rows, errors=[])
 
 
 def parse_attendees(data: bytes, max_bytes=MAX_BYTES) -> ImportResult:
@@ -177,80 +239,4 @@ def parse_attendees(data: bytes, max_bytes=MAX_BYTES) -> ImportResult:
             None,
             _("The file is not UTF-8 text. Save it as CSV with the UTF-8 encoding."),
         )
-    no_attendees = _("The file contains no attendees.")
-
-    # Values are stripped anyway; skipping the spaces before a value also lets
-    # a quoted value follow "a, " (``Ada, "Lovelace, Jr."``).
-    reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=_delimiter(text), skipinitialspace=True
-    )
-    errors = []
-    rows = []
-    header = None
-    first_line_of = {}
-    next_line = 1
-    try:
-        for fields in reader:
-            line, next_line = next_line, reader.line_num + 1
-            if _is_blank(fields):
-                continue
-            if header is None:
-                header = [name.strip().lower() for name in fields]
-                header_errors = _check_header(fields, line)
-                if header_errors:
-                    return ImportResult(rows=[], errors=header_errors)
-                continue
-            if len(fields) != len(header):
-                errors.append(
-                    {
-                        "line": line,
-                        "reason": _(
-                            "Line ${line}: ${found} fields instead of ${expected}.",
-                            mapping={
-                                "line": line,
-                                "found": len(fields),
-                                "expected": len(header),
-                            },
-                        ),
-                    }
-                )
-                continue
-            values = {name: value.strip() for name, value in zip(header, fields, strict=True)}
-            values["email"] = values["email"].lower()
-            row_errors = _check_row(values, line)
-            email = values["email"]
-            if EMAIL_RE.match(email):
-                if email in first_line_of:
-                    row_errors.append(
-                        {
-                            "line": line,
-                            "reason": _(
-                                "Line ${line}: the e-mail address ${email} is already "
-                                "on line ${first_line}.",
-                                mapping={
-                                    "line": line,
-                                    "email": email,
-                                    "first_line": first_line_of[email],
-                                },
-                            ),
-                        }
-                    )
-                else:
-                    first_line_of[email] = line
-            errors.extend(row_errors)
-            rows.append({name: values[name] for name in COLUMNS})
-    except csv.Error as error:
-        errors.append(
-            {
-                "line": next_line,
-                "reason": _(
-                    "Line ${line}: the file cannot be read from here on (${error}).",
-                    mapping={"line": next_line, "error": str(error)},
-                ),
-            }
-        )
-    if errors:
-        return ImportResult(rows=[], errors=errors)
-    if not rows:
-        return _refused(None, no_attendees)
-    return ImportResult(rows=rows, errors=[])
+    return _AttendeeFile(text).parse()

@@ -33,11 +33,11 @@ from qgis.certification.application import review
 from qgis.certification.interfaces import ICertificateSettings
 from qgis.certification.interfaces import IInvoiceSettings
 from qgis.certification.payments.credits import ledger_of
+from qgis.certification.pdf.epc import iban_is_valid
 from qgis.certification.pdf.invoice import BankAccount
 from qgis.certification.pdf.invoice import InvoiceData
 from qgis.certification.pdf.invoice import InvoiceLine
 from qgis.certification.pdf.invoice import Party
-from qgis.certification.pdf.invoice import iban_is_valid
 from qgis.certification.pdf.invoice import invoice_totals
 from qgis.certification.pdf.invoice import render_invoice
 from qgis.certification.vocabularies.countries import country_name

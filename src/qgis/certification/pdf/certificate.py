@@ -5,36 +5,25 @@ tested) without a site; the drawing it shares with the other PDFs is in
 ``pdf.common``.
 """
 
-import io
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 
 from qgis.certification import _
 from qgis.certification.pdf.common import DARK_GREEN
-from qgis.certification.pdf.common import GREEN
 from qgis.certification.pdf.common import GREY
 from qgis.certification.pdf.common import RED
-from qgis.certification.pdf.common import REPRESENTATIVE
 from qgis.certification.pdf.common import REVOKED
-from qgis.certification.pdf.common import THIS_CERTIFIES
+from qgis.certification.pdf.common import CertificatePage
+from qgis.certification.pdf.common import Fonts
 from qgis.certification.pdf.common import block_factory
 from qgis.certification.pdf.common import capitalised
-from qgis.certification.pdf.common import draw_centred_blocks
-from qgis.certification.pdf.common import draw_frame
 from qgis.certification.pdf.common import draw_image_in_box
-from qgis.certification.pdf.common import draw_programme_mark
-from qgis.certification.pdf.common import draw_signature_slot
 from qgis.certification.pdf.common import draw_stamp
-from qgis.certification.pdf.common import draw_verification_corner
-from qgis.certification.pdf.common import fitted_name_size
-from qgis.certification.pdf.common import fonts
 from qgis.certification.pdf.common import format_date
+from qgis.certification.pdf.common import holder_blocks
 from qgis.certification.pdf.common import load_image
-from qgis.certification.pdf.common import new_canvas
 from qgis.certification.pdf.common import translated
 
 
@@ -82,88 +71,77 @@ def course_period(start: date, end: date, language: str) -> str:
     return translated(message, language)
 
 
-def render_certificate(data: CertificateData) -> bytes:
-    """The attendee's certificate: one A4 landscape page, as PDF bytes."""
-    font = fonts()
+def course_facts(data: CertificateData) -> str:
+    """The course's dates and, when known, its instruction hours, on one line."""
     language = data.language
-    width, height = landscape(A4)
-    buffer = io.BytesIO()
-    canvas = new_canvas(
-        buffer,
-        (width, height),
-        title=f"QGIS certificate {data.code}",
-        subject=f"{data.attendee_name}: {data.course_type_title}",
-    )
-    draw_frame(canvas, width, height)
-    draw_programme_mark(canvas, font, 22 * mm, height - 40 * mm, 18 * mm)
-    logo = load_image(data.organisation_logo, 60 * mm, 22 * mm, "organisation logo")
-    if logo is not None:
-        draw_image_in_box(
-            canvas, logo, width - 82 * mm, height - 44 * mm, 60 * mm, 22 * mm, align="right"
-        )
+    facts = [course_period(data.start_date, data.end_date, language)]
+    if data.instruction_hours is not None:
+        facts.append(f"{translated(INSTRUCTION_HOURS, language)}: {data.instruction_hours}")
+    return "  ·  ".join(facts)
 
-    title = font.text(translated(CERTIFICATE, language).upper())
-    canvas.setFillColor(GREEN)
-    canvas.setFont(font.bold, 30)
-    canvas.drawCentredString(width / 2, height - 58 * mm, title, charSpace=4)
+
+def convened(data: CertificateData, font: Fonts) -> str:
+    """The line naming the convener and the training centre, in the certificate's language."""
+    message = _(
+        "convened by ${convener} at ${centre}",
+        mapping={
+            "convener": font.text(data.convener_name),
+            "centre": font.text(data.training_center),
+        },
+    )
+    return capitalised(translated(message, data.language))
+
+
+def certificate_blocks(data: CertificateData, font: Fonts):
+    """The certificate's centred blocks for ``draw_centred_blocks``, a function of the scale."""
 
     def blocks(scale):
         block = block_factory(font, scale)
-        name = font.text(data.attendee_name).strip()
-        name_size = fitted_name_size(font, name, scale)
-        course = [course_period(data.start_date, data.end_date, language)]
-        if data.instruction_hours is not None:
-            course.append(f"{translated(INSTRUCTION_HOURS, language)}: {data.instruction_hours}")
-        convened = _(
-            "convened by ${convener} at ${centre}",
-            mapping={
-                "convener": font.text(data.convener_name),
-                "centre": font.text(data.training_center),
-            },
-        )
         trained = font.text(data.trained_competence).strip()
-        items = [
-            block(0, translated(THIS_CERTIFIES, language), font.italic, 13, GREY),
-            block(4 * mm, name, font.bold, name_size, block_width=235 * mm),
+        items = holder_blocks(font, block, data.attendee_name, scale, data.language) + [
             block(3 * mm, data.wording, font.regular, 13),
             block(2 * mm, data.course_type_title, font.bold, 17, DARK_GREEN),
         ]
         if trained:
-            competence = f"{translated(TRAINED_COMPETENCE, language)}: {trained}"
+            competence = f"{translated(TRAINED_COMPETENCE, data.language)}: {trained}"
             items.append(block(2 * mm, competence, font.italic, 10.5, GREY, 200 * mm))
-        items += [
-            block(4 * mm, "  ·  ".join(course), font.regular, 11),
-            block(1.5 * mm, capitalised(translated(convened, language)), font.regular, 11),
+        return items + [
+            block(4 * mm, course_facts(data), font.regular, 11),
+            block(1.5 * mm, convened(data, font), font.regular, 11),
             block(1.5 * mm, data.organisation_title, font.bold, 12),
         ]
-        return items
 
-    draw_centred_blocks(canvas, blocks, width / 2, height - 64 * mm, 62 * mm)
+    return blocks
 
-    draw_signature_slot(
-        canvas,
-        font,
-        data.convener_signature,
-        data.convener_name,
-        translated(CONVENER, language),
-        centre=62 * mm,
-        what="convener signature",
+
+def draw_signatures(page: CertificatePage, data: CertificateData):
+    """The convener's signature and, when there is one, the programme representative's."""
+    page.draw_signature(
+        data.convener_signature, data.convener_name, CONVENER, 62 * mm, "convener signature"
     )
     if data.representative_name or data.representative_signature:
-        draw_signature_slot(
-            canvas,
-            font,
-            data.representative_signature,
-            data.representative_name,
-            translated(REPRESENTATIVE, language),
-            centre=136 * mm,
-            what="representative signature",
+        page.draw_representative_signature(
+            data.representative_signature, data.representative_name, 136 * mm
         )
-    draw_verification_corner(
-        canvas, font, data.code, data.verify_url, data.issue_date, language, width
+
+
+def render_certificate(data: CertificateData) -> bytes:
+    """The attendee's certificate: one A4 landscape page, as PDF bytes."""
+    page = CertificatePage(
+        data.language,
+        title=f"QGIS certificate {data.code}",
+        subject=f"{data.attendee_name}: {data.course_type_title}",
     )
+    logo = load_image(data.organisation_logo, 60 * mm, 22 * mm, "organisation logo")
+    if logo is not None:
+        top = page.height - 44 * mm
+        draw_image_in_box(
+            page.canvas, logo, page.width - 82 * mm, top, 60 * mm, 22 * mm, align="right"
+        )
+    page.draw_title(page.translated(CERTIFICATE).upper(), 30, char_space=4)
+    page.draw_body(certificate_blocks(data, page.font))
+    draw_signatures(page, data)
+    page.draw_verification(data.code, data.verify_url, data.issue_date)
     if data.revoked:
-        draw_stamp(canvas, font, translated(REVOKED, language), RED, width, height)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+        draw_stamp(page.canvas, page.font, page.translated(REVOKED), RED, page.width, page.height)
+    return page.finish()

@@ -29,6 +29,8 @@ from PIL import ImageOps
 from reportlab.lib.colors import HexColor
 from reportlab.lib.colors import white
 from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -500,3 +502,65 @@ def draw_verification_corner(canvas, fonts: Fonts, code, verify_url, day, langua
         right=width - 22 * mm,
         bottom=22 * mm,
     )
+
+
+class CertificatePage:
+    """One A4 landscape certificate page, drawn in steps.
+
+    Starting the page draws its frame and the programme mark; the renderer
+    then adds the title, the centred body, the signatures and the
+    verification corner, and ``finish`` returns the PDF bytes.
+    """
+
+    def __init__(self, language: str, title: str, subject: str):
+        self.font = fonts()
+        self.language = language
+        self.width, self.height = landscape(A4)
+        self.buffer = io.BytesIO()
+        self.canvas = new_canvas(self.buffer, (self.width, self.height), title, subject)
+        draw_frame(self.canvas, self.width, self.height)
+        draw_programme_mark(self.canvas, self.font, 22 * mm, self.height - 40 * mm, 18 * mm)
+
+    def translated(self, message) -> str:
+        return translated(message, self.language)
+
+    def draw_title(self, text: str, size: float, char_space: float = 0):
+        """``text`` in green, centred above the body."""
+        self.canvas.setFillColor(GREEN)
+        self.canvas.setFont(self.font.bold, size)
+        self.canvas.drawCentredString(
+            self.width / 2, self.height - 58 * mm, self.font.text(text), charSpace=char_space
+        )
+
+    def draw_body(self, blocks):
+        """``blocks`` (see ``draw_centred_blocks``) between the title and the signatures."""
+        draw_centred_blocks(self.canvas, blocks, self.width / 2, self.height - 64 * mm, 62 * mm)
+
+    def draw_signature(self, image: bytes | None, name: str, role, centre: float, what: str):
+        """A signature slot whose signer has the ``role`` message, centred at ``centre``."""
+        role = self.translated(role)
+        draw_signature_slot(self.canvas, self.font, image, name, role, centre, what)
+
+    def draw_representative_signature(self, image: bytes | None, name: str, centre: float):
+        """The signature slot of the programme's representative."""
+        self.draw_signature(image, name, REPRESENTATIVE, centre, "representative signature")
+
+    def draw_verification(self, code: str, verify_url: str, day: date):
+        draw_verification_corner(
+            self.canvas, self.font, code, verify_url, day, self.language, self.width
+        )
+
+    def finish(self) -> bytes:
+        self.canvas.showPage()
+        self.canvas.save()
+        return self.buffer.getvalue()
+
+
+def holder_blocks(fonts: Fonts, block, holder: str, scale: float, language: str) -> list:
+    """The blocks "This certifies that" and the holder's name, the first of a certificate."""
+    name = fonts.text(holder).strip()
+    name_size = fitted_name_size(fonts, name, scale)
+    return [
+        block(0, translated(THIS_CERTIFIES, language), fonts.italic, 13, GREY),
+        block(4 * mm, name, fonts.bold, name_size, block_width=235 * mm),
+    ]

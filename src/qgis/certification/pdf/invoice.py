@@ -1,20 +1,18 @@
 """Invoices for certificate fees, payable by SEPA credit transfer.
 
 An unpaid invoice carries an EPC QR code ("SEPA Credit Transfer" QR, standard
-EPC069-12 of the European Payments Council), which banking apps scan to fill
-in the transfer: beneficiary, IBAN, amount and the invoice number as the
-reference. Amounts are Decimals rounded half-up to cents: each line, then the
-tax on the subtotal.
+EPC069-12 of the European Payments Council; see ``pdf.epc``), which banking
+apps scan to fill in the transfer: beneficiary, IBAN, amount and the invoice
+number as the unstructured remittance information. Amounts are Decimals
+rounded half-up to cents: each line, then the tax on the subtotal.
 """
 
 import io
-import re
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
-from decimal import InvalidOperation
 from typing import NamedTuple
 from xml.sax.saxutils import escape
 
@@ -43,137 +41,18 @@ from qgis.certification.pdf.common import draw_stamp
 from qgis.certification.pdf.common import fonts
 from qgis.certification.pdf.common import format_date
 from qgis.certification.pdf.common import translated
-from qgis.certification.pdf.qr import qr_png
-
-
-CENTS = Decimal("0.01")
+from qgis.certification.pdf.epc import CENTS
+from qgis.certification.pdf.epc import EPC_SMALLEST
+from qgis.certification.pdf.epc import as_decimal
+from qgis.certification.pdf.epc import compact
+from qgis.certification.pdf.epc import epc_qr_code
+from qgis.certification.pdf.epc import grouped_iban
+from qgis.certification.pdf.epc import qr_code_png
 
 
 def money(value) -> Decimal:
     """``value`` as a Decimal amount rounded half-up to cents."""
-    return _decimal(value).quantize(CENTS, rounding=ROUND_HALF_UP)
-
-
-def _decimal(value) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, float):
-        value = repr(value)  # the shortest text that reads back as this float
-    return Decimal(value)
-
-
-# EPC QR code -----------------------------------------------------------------
-
-EPC_MAX_NAME = 70
-EPC_MAX_REFERENCE = 35
-EPC_MAX_TEXT = 140
-EPC_MAX_BYTES = 331
-EPC_SMALLEST = Decimal("0.01")
-EPC_LARGEST = Decimal("999999999.99")
-IBAN_SHAPE = re.compile(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")
-BIC_SHAPE = re.compile(r"[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?")
-
-
-def compact(code: str) -> str:
-    """An IBAN or BIC in capitals without spaces, as payment files and QR codes want it."""
-    return "".join(code.split()).upper()
-
-
-def iban_is_valid(iban: str) -> bool:
-    """Whether ``iban`` (spaces allowed) has the shape and check digits of an IBAN."""
-    iban = compact(iban)
-    if not IBAN_SHAPE.fullmatch(iban):
-        return False
-    rearranged = iban[4:] + iban[:4]
-    return int("".join(str(int(symbol, 36)) for symbol in rearranged)) % 97 == 1
-
-
-def grouped_iban(iban: str) -> str:
-    """``iban`` in groups of four symbols, as printed for people."""
-    iban = compact(iban)
-    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
-
-
-def _single_line(value: str, what: str) -> str:
-    value = value.strip()
-    if "\n" in value or "\r" in value:
-        raise ValueError(f"The {what} must be on one line.")
-    return value
-
-
-def epc_payload(
-    name: str,
-    iban: str,
-    amount: Decimal,
-    reference: str,
-    bic: str = "",
-    text: str = "",
-    currency: str = "EUR",
-) -> str:
-    """The content of an EPC QR code for a SEPA credit transfer (EPC069-12, version 002).
-
-    ``reference`` is the structured creditor reference and ``text`` the
-    unstructured remittance information: give one or the other (or neither).
-    ``bic`` is optional within the EEA. Raises ValueError naming the field
-    that breaks the standard.
-    """
-    name = _single_line(name, "beneficiary's name")
-    if not name:
-        raise ValueError("The beneficiary's name is required.")
-    if len(name) > EPC_MAX_NAME:
-        raise ValueError(
-            f"The beneficiary's name has {len(name)} characters; at most {EPC_MAX_NAME} fit."
-        )
-    account = compact(iban)
-    if not iban_is_valid(account):
-        raise ValueError(f"{iban!r} is not a valid IBAN.")
-    bic = compact(bic)
-    if bic and not BIC_SHAPE.fullmatch(bic):
-        raise ValueError(f"{bic!r} is not a valid BIC (8 or 11 letters and digits).")
-    if currency != "EUR":
-        raise ValueError(f"EPC QR codes are for payments in euro, not in {currency}.")
-    try:
-        amount = _decimal(amount)
-    except (InvalidOperation, TypeError, ValueError):
-        raise ValueError(f"{amount!r} is not an amount.") from None
-    if not amount.is_finite() or amount != amount.quantize(CENTS, rounding=ROUND_HALF_UP):
-        raise ValueError(f"The amount {amount} must be a number with at most two decimals.")
-    if not EPC_SMALLEST <= amount <= EPC_LARGEST:
-        raise ValueError(
-            f"The amount {amount} is outside what an EPC QR code allows "
-            f"({EPC_SMALLEST} to {EPC_LARGEST} EUR)."
-        )
-    reference = _single_line(reference, "reference")
-    text = _single_line(text, "remittance text")
-    if reference and text:
-        raise ValueError("Give either a structured reference or a remittance text, not both.")
-    if len(reference) > EPC_MAX_REFERENCE:
-        raise ValueError(
-            f"The reference has {len(reference)} characters; at most {EPC_MAX_REFERENCE} fit."
-        )
-    if len(text) > EPC_MAX_TEXT:
-        raise ValueError(
-            f"The remittance text has {len(text)} characters; at most {EPC_MAX_TEXT} fit."
-        )
-    elements = [
-        "BCD",  # service tag
-        "002",  # version
-        "1",  # character set: UTF-8
-        "SCT",  # SEPA credit transfer
-        bic,
-        name,
-        account,
-        f"EUR{amount.quantize(CENTS):f}",
-        "",  # purpose
-        reference,
-        text,
-    ]
-    while not elements[-1]:  # nothing may follow the last element given
-        elements.pop()
-    payload = "\n".join(elements)
-    if len(payload.encode("utf-8")) > EPC_MAX_BYTES:
-        raise ValueError(f"The payment data exceed the {EPC_MAX_BYTES} bytes of an EPC QR code.")
-    return payload
+    return as_decimal(value).quantize(CENTS, rounding=ROUND_HALF_UP)
 
 
 # Data -----------------------------------------------------------------------
@@ -236,9 +115,9 @@ class InvoiceTotals:
 
 def invoice_totals(lines, tax_rate) -> InvoiceTotals:
     """Each line's amount, the subtotal, the tax on it and the total, in cents."""
-    amounts = tuple(money(quantity * _decimal(price)) for _, quantity, price in lines)
+    amounts = tuple(money(quantity * as_decimal(price)) for _, quantity, price in lines)
     subtotal = sum(amounts, Decimal("0.00"))
-    tax = money(subtotal * _decimal(tax_rate) / 100)
+    tax = money(subtotal * as_decimal(tax_rate) / 100)
     return InvoiceTotals(amounts, subtotal, tax, subtotal + tax)
 
 
@@ -264,7 +143,7 @@ def format_money(value, currency: str, language: str) -> str:
 
 def format_rate(rate, language: str) -> str:
     """A percentage without trailing zeros: 19, 7.7 (7,7 in Romanian and Swedish)."""
-    text = f"{_decimal(rate).normalize():f}"
+    text = f"{as_decimal(rate).normalize():f}"
     return text if language == "en" else text.replace(".", ",")
 
 
@@ -337,80 +216,87 @@ class _Styles:
         self.title = style("title", font.bold, 24, GREEN, alignment=TA_RIGHT)
 
 
-def render_invoice(data: InvoiceData) -> bytes:
-    """The invoice on A4 portrait pages (one for a usual number of lines), as PDF bytes.
+NO_PADDING = [
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+]
 
-    Raises ValueError when the bank details cannot go into an EPC QR code (an
-    invalid IBAN or BIC, a name that is too long): an invoice should never
-    ask for payment to an account the bank would refuse.
-    """
-    font = fonts()
-    language = data.language
-    styles = _Styles(font)
-    totals = invoice_totals(data.lines, data.tax_rate)
 
-    def t(message) -> str:
-        return translated(message, language)
+class _InvoiceWriter:
+    """Builds the flowables of one invoice, in its language and with its fonts."""
 
-    def para(value: str, style) -> Paragraph:
-        lines = font.text(value).strip().splitlines()
+    def __init__(self, data: InvoiceData):
+        self.data = data
+        self.font = fonts()
+        self.styles = _Styles(self.font)
+        self.totals = invoice_totals(data.lines, data.tax_rate)
+
+    def t(self, message) -> str:
+        return translated(message, self.data.language)
+
+    def para(self, value: str, style) -> Paragraph:
+        lines = self.font.text(value).strip().splitlines()
         return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
-    def amount(value) -> str:
-        return format_money(value, data.currency, language)
+    def amount(self, value) -> str:
+        return format_money(value, self.data.currency, self.data.language)
 
-    story = []
+    def story(self) -> list:
+        return [
+            self.header(),
+            Spacer(1, 9 * mm),
+            self.parties(),
+            Spacer(1, 9 * mm),
+            self.lines_table(),
+            *self.notes(),
+            Spacer(1, 3 * mm),
+            self.payment(),
+        ]
 
-    # Header: programme mark left, title and references right.
-    references = Table(
-        [
-            [para(t(INVOICE_NUMBER), styles.small), para(data.number, styles.bold_right)],
+    def header(self) -> Table:
+        """The programme mark on the left, the title and references on the right."""
+        styles, language = self.styles, self.data.language
+        references = Table(
             [
-                para(t(ISSUE_DATE), styles.small),
-                para(format_date(data.issue_date, language), styles.right),
+                [self.para(self.t(label), styles.small), self.para(value, style)]
+                for label, value, style in (
+                    (INVOICE_NUMBER, self.data.number, styles.bold_right),
+                    (ISSUE_DATE, format_date(self.data.issue_date, language), styles.right),
+                    (DUE_DATE, format_date(self.data.due_date, language), styles.right),
+                )
             ],
-            [
-                para(t(DUE_DATE), styles.small),
-                para(format_date(data.due_date, language), styles.right),
+            colWidths=(32 * mm, 45 * mm),
+            style=[
+                *NO_PADDING,
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ],
-        ],
-        colWidths=(32 * mm, 45 * mm),
-        style=[
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ],
-    )
-    header = Table(
-        [
-            [ProgrammeMark(font, 15 * mm), para(t(INVOICE).upper(), styles.title)],
-            ["", references],
-        ],
-        colWidths=(CONTENT_WIDTH - 77 * mm, 77 * mm),
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("SPAN", (0, 0), (0, 1)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 4 * mm),
-        ],
-    )
-    story += [header, Spacer(1, 9 * mm)]
+        )
+        title = self.para(self.t(INVOICE).upper(), styles.title)
+        return Table(
+            [[ProgrammeMark(self.font, 15 * mm), title], ["", references]],
+            colWidths=(CONTENT_WIDTH - 77 * mm, 77 * mm),
+            style=[
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("SPAN", (0, 0), (0, 1)),
+                *NO_PADDING,
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 4 * mm),
+            ],
+        )
 
-    # Seller and buyer.
-    def party(label, who: Party):
-        cell = [para(t(label).upper(), styles.label), para(who.name, styles.bold)]
-        cell += [para(line, styles.body) for line in who.address_lines if line.strip()]
+    def party(self, label, who: Party) -> list:
+        styles = self.styles
+        cell = [self.para(self.t(label).upper(), styles.label), self.para(who.name, styles.bold)]
+        cell += [self.para(line, styles.body) for line in who.address_lines if line.strip()]
         if who.vat_id:
-            cell.append(para(f"{t(VAT_ID)}: {who.vat_id}", styles.body))
+            cell.append(self.para(f"{self.t(VAT_ID)}: {who.vat_id}", styles.body))
         if who.email:
-            cell.append(para(f"{t(EMAIL)}: {who.email}", styles.body))
+            cell.append(self.para(f"{self.t(EMAIL)}: {who.email}", styles.body))
         return cell
 
-    story.append(
-        Table(
-            [[party(SELLER, data.seller), party(BUYER, data.buyer)]],
+    def parties(self) -> Table:
+        return Table(
+            [[self.party(SELLER, self.data.seller), self.party(BUYER, self.data.buyer)]],
             colWidths=(CONTENT_WIDTH / 2, CONTENT_WIDTH / 2),
             style=[
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -418,39 +304,44 @@ def render_invoice(data: InvoiceData) -> bytes:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
             ],
         )
-    )
-    story.append(Spacer(1, 9 * mm))
 
-    # Lines and totals.
-    rows = [
-        [
-            para(t(DESCRIPTION), styles.bold),
-            para(t(QUANTITY), styles.bold_right),
-            para(t(UNIT_PRICE), styles.bold_right),
-            para(t(AMOUNT), styles.bold_right),
+    def line_rows(self) -> list:
+        """The heading row and one row for each invoice line."""
+        styles = self.styles
+        heading = [self.para(self.t(DESCRIPTION), styles.bold)] + [
+            self.para(self.t(label), styles.bold_right) for label in (QUANTITY, UNIT_PRICE, AMOUNT)
         ]
-    ]
-    for (description, quantity, unit_price), line_amount in zip(
-        data.lines, totals.line_amounts, strict=True
-    ):
-        rows.append(
+        lines = zip(self.data.lines, self.totals.line_amounts, strict=True)
+        return [heading] + [
             [
-                para(description, styles.body),
-                para(str(quantity), styles.right),
-                para(amount(unit_price), styles.right),
-                para(amount(line_amount), styles.right),
+                self.para(description, styles.body),
+                self.para(str(quantity), styles.right),
+                self.para(self.amount(unit_price), styles.right),
+                self.para(self.amount(line_amount), styles.right),
             ]
-        )
-    first_total = len(rows)
-    tax_label = _("VAT ${rate}%", mapping={"rate": format_rate(data.tax_rate, language)})
-    rows += [
-        ["", "", para(t(SUBTOTAL), styles.right), para(amount(totals.subtotal), styles.right)],
-        ["", "", para(t(tax_label), styles.right), para(amount(totals.tax), styles.right)],
-        ["", "", para(t(TOTAL), styles.total), para(amount(totals.total), styles.total)],
-    ]
-    last = len(rows) - 1
-    story.append(
-        Table(
+            for (description, quantity, unit_price), line_amount in lines
+        ]
+
+    def total_rows(self) -> list:
+        """The subtotal, tax and total rows, labelled and valued in the last two columns."""
+        styles, totals = self.styles, self.totals
+        rate = format_rate(self.data.tax_rate, self.data.language)
+        tax_label = _("VAT ${rate}%", mapping={"rate": rate})
+        return [
+            ["", "", self.para(self.t(label), style), self.para(self.amount(value), style)]
+            for label, value, style in (
+                (SUBTOTAL, totals.subtotal, styles.right),
+                (tax_label, totals.tax, styles.right),
+                (TOTAL, totals.total, styles.total),
+            )
+        ]
+
+    def lines_table(self) -> Table:
+        rows = self.line_rows()
+        first_total = len(rows)
+        rows += self.total_rows()
+        last = len(rows) - 1
+        return Table(
             rows,
             colWidths=(CONTENT_WIDTH - 84 * mm, 20 * mm, 32 * mm, 32 * mm),
             repeatRows=1,
@@ -466,69 +357,84 @@ def render_invoice(data: InvoiceData) -> bytes:
                 ]
             ),
         )
-    )
-    if data.tax_note.strip():
-        story += [Spacer(1, 2 * mm), para(data.tax_note, styles.note)]
 
-    if data.payment_terms.strip():
-        story += [para(t(PAYMENT_TERMS), styles.heading), para(data.payment_terms, styles.body)]
+    def notes(self) -> list:
+        """The tax note and the payment terms, when the invoice has them."""
+        data, styles = self.data, self.styles
+        notes = []
+        if data.tax_note.strip():
+            notes += [Spacer(1, 2 * mm), self.para(data.tax_note, styles.note)]
+        if data.payment_terms.strip():
+            notes += [
+                self.para(self.t(PAYMENT_TERMS), styles.heading),
+                self.para(data.payment_terms, styles.body),
+            ]
+        return notes
 
-    # Bank details, and the EPC QR code while there is something to pay.
-    bank = data.bank
-    details = [
-        para(t(BANK_TRANSFER), styles.heading),
-        para(f"{t(ACCOUNT_HOLDER)}: {bank.account_holder}", styles.body),
-        para(f"IBAN: {grouped_iban(bank.iban)}", styles.bold),
-    ]
-    if bank.bic:
-        details.append(para(f"BIC: {compact(bank.bic)}", styles.body))
-    details += [
-        para(f"{t(PAYMENT_REFERENCE)}: {data.number}", styles.body),
-        para(f"{t(TOTAL)}: {amount(totals.total)}", styles.bold),
-    ]
-    payable = not data.paid and data.currency == "EUR" and totals.total >= EPC_SMALLEST
-    if payable:
-        payload = epc_payload(
-            bank.account_holder, bank.iban, totals.total, data.number, bic=bank.bic
-        )
-        qr_size = 38 * mm
-        code = [
-            Image(io.BytesIO(qr_png(payload)), qr_size, qr_size),
-            para(t(SCAN_TO_PAY), styles.small),
+    def bank_details(self) -> list:
+        bank, styles = self.data.bank, self.styles
+        details = [
+            self.para(self.t(BANK_TRANSFER), styles.heading),
+            self.para(f"{self.t(ACCOUNT_HOLDER)}: {bank.account_holder}", styles.body),
+            self.para(f"IBAN: {grouped_iban(bank.iban)}", styles.bold),
         ]
-    else:
-        code = [para(t(PAID_NOTE), styles.bold)] if data.paid else ""
-    story += [
-        Spacer(1, 3 * mm),
-        Table(
-            [[details, code]],
-            colWidths=(CONTENT_WIDTH - 48 * mm, 48 * mm),
-            style=[
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ],
-        ),
-    ]
+        if bank.bic:
+            details.append(self.para(f"BIC: {compact(bank.bic)}", styles.body))
+        return details + [
+            self.para(f"{self.t(PAYMENT_REFERENCE)}: {self.data.number}", styles.body),
+            self.para(f"{self.t(TOTAL)}: {self.amount(self.totals.total)}", styles.bold),
+        ]
 
-    def decorate(canvas, document):
+    def payment_code(self):
+        """The EPC QR code while there is something to pay, else the paid note (if paid)."""
+        data, total = self.data, self.totals.total
+        if data.paid:
+            return [self.para(self.t(PAID_NOTE), self.styles.bold)]
+        if data.currency != "EUR" or total < EPC_SMALLEST:
+            return ""
+        bank = data.bank
+        code = epc_qr_code(bank.account_holder, bank.iban, total, text=data.number, bic=bank.bic)
+        qr_size = 38 * mm
+        return [
+            Image(io.BytesIO(qr_code_png(code)), qr_size, qr_size),
+            self.para(self.t(SCAN_TO_PAY), self.styles.small),
+        ]
+
+    def payment(self) -> Table:
+        """The bank details beside the EPC QR code."""
+        return Table(
+            [[self.bank_details(), self.payment_code()]],
+            colWidths=(CONTENT_WIDTH - 48 * mm, 48 * mm),
+            style=[("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PADDING],
+        )
+
+    def decorate(self, canvas, document):
+        """The coloured bands at the top of each page, the footer and the PAID stamp."""
+        data, font = self.data, self.font
         canvas.saveState()
         canvas.setFillColor(GREEN)
         canvas.rect(0, HEIGHT - 5 * mm, WIDTH, 5 * mm, stroke=0, fill=1)
         canvas.setFillColor(YELLOW)
         canvas.rect(0, HEIGHT - 6.2 * mm, WIDTH, 1.2 * mm, stroke=0, fill=1)
-        footer = " · ".join(
-            part
-            for part in (data.seller.name, data.seller.email, data.seller.vat_id, data.number)
-            if part
-        )
+        seller = data.seller
+        parts = (seller.name, seller.email, seller.vat_id, data.number)
         canvas.setFont(font.regular, 7.5)
         canvas.setFillColor(GREY)
-        canvas.drawCentredString(WIDTH / 2, 10 * mm, font.text(footer))
+        canvas.drawCentredString(WIDTH / 2, 10 * mm, font.text(" · ".join(p for p in parts if p)))
         canvas.restoreState()
         if data.paid:
-            draw_stamp(canvas, font, t(PAID), GREEN, WIDTH, HEIGHT, angle=30, fraction=0.3)
+            draw_stamp(canvas, font, self.t(PAID), GREEN, WIDTH, HEIGHT, angle=30, fraction=0.3)
 
+
+def render_invoice(data: InvoiceData) -> bytes:
+    """The invoice on A4 portrait pages (one for a usual number of lines), as PDF bytes.
+
+    Raises ValueError when the bank details cannot go into an EPC QR code (an
+    invalid IBAN or BIC, a name that is too long): an invoice should never
+    ask for payment to an account the bank would refuse.
+    """
+    writer = _InvoiceWriter(data)
+    story = writer.story()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -543,5 +449,5 @@ def render_invoice(data: InvoiceData) -> bytes:
         creator=PROGRAMME_NAME,
         pageCompression=1,
     )
-    document.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    document.build(story, onFirstPage=writer.decorate, onLaterPages=writer.decorate)
     return buffer.getvalue()
