@@ -4,16 +4,22 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.validation import EMAIL_LENGTH
+from qgis.certification.content.validation import PHONE_LENGTH
+from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import is_email
+from qgis.certification.content.validation import is_finite
 from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class ITrainingCenter(model.Schema):
     """A place where the organisation runs courses."""
 
-    address = schema.Text(title=_("Address"), required=False)
-    email = schema.TextLine(title=_("E-mail"), required=False, constraint=is_email)
-    phone = schema.TextLine(title=_("Phone"), required=False)
+    address = schema.Text(title=_("Address"), required=False, max_length=TEXT_LENGTH)
+    email = schema.TextLine(
+        title=_("E-mail"), required=False, max_length=EMAIL_LENGTH, constraint=is_email
+    )
+    phone = schema.TextLine(title=_("Phone"), required=False, max_length=PHONE_LENGTH)
     country = CountryChoice(
         title=_("Country"),
         vocabulary="qgis.certification.Countries",
@@ -25,6 +31,7 @@ class ITrainingCenter(model.Schema):
         required=False,
         min=-90.0,
         max=90.0,
+        constraint=is_finite,
     )
     longitude = schema.Float(
         title=_("Longitude"),
@@ -32,6 +39,7 @@ class ITrainingCenter(model.Schema):
         required=False,
         min=-180.0,
         max=180.0,
+        constraint=is_finite,
     )
 
 

@@ -20,6 +20,7 @@ from qgis.certification.certificates.attendees import import_attendees
 from qgis.certification.certificates.documents import mail_certificates
 from qgis.certification.certificates.organisation_certificate import issue_organisation_certificate
 from qgis.certification.payments import orders
+from qgis.certification.payments.credits import EntryRefused
 from qgis.certification.payments.credits import InsufficientCredits
 from qgis.certification.payments.credits import ledger_of
 
@@ -84,6 +85,8 @@ class CreditAdjustmentPost(JsonService):
             )
         except InsufficientCredits as refusal:
             return self.error(400, refusal.message(), balance=refusal.balance)
+        except EntryRefused as refusal:
+            return self.error(400, refusal.message, field=refusal.field)
         self.request.response.setStatus(201)
         return entry
 

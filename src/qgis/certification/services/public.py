@@ -121,7 +121,7 @@ class OrganisationsGet(PublicService):
                     "description": brain.Description or "",
                     "country": code,
                     "country_name": names(code),
-                    "website": feeds.value(brain, "qgis_website"),
+                    "website": feeds.website(brain),
                 }
             )
         return {
@@ -147,7 +147,7 @@ class TrainingCentersGeoJsonGet(PublicService):
             {
                 "type": "Feature",
                 "id": centre.UID,
-                "geometry": point(feeds.value(centre, "qgis_geo")),
+                "geometry": point(feeds.position(centre)),
                 "properties": {
                     "title": centre.Title,
                     "url": centre.getURL(),
@@ -173,7 +173,7 @@ class CoursesGeoJsonGet(PublicService):
         country = self.country()
         features = []
         for course, organisation in listings.courses(when=when, country=country):
-            geo = feeds.value(course, "qgis_geo")
+            geo = feeds.position(course)
             if not geo:
                 continue
             summary = feeds.value(course, "qgis_course", {})
