@@ -2,6 +2,7 @@
 
 from datetime import date
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from zope.schema.interfaces import ValidationError
@@ -9,11 +10,16 @@ from zope.schema.interfaces import ValidationError
 from qgis.certification.content.attendee import IAttendee
 from qgis.certification.content.course import ICourse
 from qgis.certification.content.course_type import ICourseType
+from qgis.certification.content.invoice import IInvoice
 from qgis.certification.content.organisation import ICertifyingOrganisation
 from qgis.certification.content.training_center import ITrainingCenter
+from qgis.certification.content.user_group import IUserGroup
 from qgis.certification.content.validation import CourseDateOutOfRange
 from qgis.certification.content.validation import NotFinite
 from qgis.certification.content.validation import latest_course_date
+from qgis.certification.interfaces import ICertificateSettings
+from qgis.certification.interfaces import IMapSettings
+from qgis.certification.urls.schemes import UnsafeURL
 
 
 TODAY = date.today()
@@ -66,3 +72,27 @@ def test_nan_is_refused_as_not_a_number():
 def test_huge_values_are_refused(field, value):
     with pytest.raises(ValidationError):
         field.validate(value)
+
+
+@pytest.mark.parametrize("value", [Decimal("NaN"), Decimal("Infinity"), Decimal("sNaN")])
+def test_amounts_are_finite(value):
+    with pytest.raises(NotFinite):
+        IInvoice["total"].validate(value)
+    with pytest.raises(NotFinite):
+        ICertificateSettings["credit_price"].validate(value)
+
+
+@pytest.mark.parametrize(
+    "field",
+    [ICertifyingOrganisation["website"], IUserGroup["website"], ICourseType["url"]],
+)
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "data:text/html,hi", "/relative"])
+def test_address_fields_refuse_unsafe_addresses(field, value):
+    with pytest.raises(UnsafeURL):
+        field.validate(value)
+
+
+def test_the_map_tiles_address_is_a_web_address():
+    IMapSettings["tile_url"].validate("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    with pytest.raises(UnsafeURL):
+        IMapSettings["tile_url"].validate("javascript:alert(1)//{z}/{x}/{y}")

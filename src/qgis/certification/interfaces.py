@@ -7,6 +7,7 @@ from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 from qgis.certification import _
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
+from qgis.certification.content.validation import is_finite
 from qgis.certification.urls.schemes import MAX_URL_LENGTH
 from qgis.certification.urls.schemes import is_web_url
 
@@ -44,6 +45,7 @@ class ICertificateSettings(Interface):
         default=Decimal("20.00"),
         min=Decimal("0.00"),
         max=Decimal("100000.00"),
+        constraint=is_finite,
     )
     currency = schema.TextLine(
         title=_("Currency"),
@@ -97,7 +99,11 @@ class IInvoiceSettings(Interface):
     )
     bic = schema.TextLine(title=_("BIC"), max_length=LINE_LENGTH, required=False)
     tax_rate = schema.Decimal(
-        title=_("Tax rate (%)"), default=Decimal("0"), min=Decimal("0"), max=Decimal("100")
+        title=_("Tax rate (%)"),
+        default=Decimal("0"),
+        min=Decimal("0"),
+        max=Decimal("100"),
+        constraint=is_finite,
     )
     tax_note = schema.TextLine(
         title=_("Tax note"),

@@ -9,6 +9,7 @@ from zope.interface import implementer
 from qgis.certification import _
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
+from qgis.certification.content.validation import is_finite
 
 
 ZERO = Decimal("0")
@@ -28,12 +29,16 @@ class IInvoice(model.Schema):
     number = schema.TextLine(title=_("Number"), max_length=LINE_LENGTH)
     order_id = schema.TextLine(title=_("Order"), max_length=LINE_LENGTH)
     credits = schema.Int(title=_("Credits"), min=1, max=MAX_INVOICE_CREDITS)
-    unit_price = schema.Decimal(title=_("Price of one credit"), min=ZERO, max=MAX_AMOUNT)
+    unit_price = schema.Decimal(
+        title=_("Price of one credit"), min=ZERO, max=MAX_AMOUNT, constraint=is_finite
+    )
     currency = schema.TextLine(title=_("Currency"), max_length=LINE_LENGTH)
-    tax_rate = schema.Decimal(title=_("Tax rate (%)"), min=ZERO, max=Decimal("100"))
-    subtotal = schema.Decimal(title=_("Subtotal"), min=ZERO, max=MAX_AMOUNT)
-    tax = schema.Decimal(title=_("Tax"), min=ZERO, max=MAX_AMOUNT)
-    total = schema.Decimal(title=_("Total"), min=ZERO, max=MAX_AMOUNT)
+    tax_rate = schema.Decimal(
+        title=_("Tax rate (%)"), min=ZERO, max=Decimal("100"), constraint=is_finite
+    )
+    subtotal = schema.Decimal(title=_("Subtotal"), min=ZERO, max=MAX_AMOUNT, constraint=is_finite)
+    tax = schema.Decimal(title=_("Tax"), min=ZERO, max=MAX_AMOUNT, constraint=is_finite)
+    total = schema.Decimal(title=_("Total"), min=ZERO, max=MAX_AMOUNT, constraint=is_finite)
     issue_date = schema.Date(title=_("Issue date"))
     due_date = schema.Date(title=_("Due date"))
     seller_name = schema.TextLine(title=_("Seller"), max_length=LINE_LENGTH)

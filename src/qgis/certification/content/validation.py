@@ -4,6 +4,7 @@ error whose message says what is wrong, in forms and through REST alike."""
 import math
 import re
 from datetime import date
+from decimal import Decimal
 
 from plone import api
 from zope.interface import Invalid
@@ -46,8 +47,11 @@ class CourseDateOutOfRange(ValidationError):
 
 
 def is_finite(value):
-    """A float that is a number: NaN and the infinities are refused."""
-    if value is not None and not math.isfinite(value):
+    """A float or a decimal that is a number: NaN and the infinities are refused."""
+    if value is None:
+        return True
+    finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+    if not finite:
         raise NotFinite(value)
     return True
 
