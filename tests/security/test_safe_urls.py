@@ -150,3 +150,15 @@ def test_rest_serves_no_unsafe_address(stored, sessions_for):
     assert owner.get(course_type.absolute_url()).json()["url"] is None
     link = owner.get(course_type["exercises"].absolute_url()).json()
     assert link["remoteUrl"] is None
+
+
+def test_the_link_page_neither_links_nor_redirects_to_an_unsafe_target(stored, sessions_for):
+    link = stored["qgis-for-beginners"]["exercises"].absolute_url()
+    sessions = sessions_for("owner", "team")
+    for user in ("owner", "team"):
+        response = sessions[user].get(link, headers={"Accept": "text/html"})
+        assert response.status_code == 200, (user, response.status_code)
+        assert "alert(document.cookie)" not in response.text
+    response = sessions["anonymous"].get(link, allow_redirects=False)
+    assert "alert(document.cookie)" not in response.headers.get("Location", "")
+    assert "alert(document.cookie)" not in response.text
