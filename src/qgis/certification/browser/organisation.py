@@ -111,12 +111,16 @@ class OpinionFormView(BrowserView):
             error = _("Explain the group's opinion: a comment is required.")
         elif len(groups) != 1:
             error = _("Choose the user group you give the opinion for.")
+        if error is None:
+            try:
+                review.record_opinion(
+                    self.context, groups[0], api.user.get_current().getId(), opinion, comment
+                )
+            except review.OpinionRefused as refusal:
+                error = refusal.message
         if error is not None:
             transaction.doom()
             api.portal.show_message(error, self.request, type="error")
         else:
-            review.record_opinion(
-                self.context, groups[0], api.user.get_current().getId(), opinion, comment
-            )
             api.portal.show_message(_("The opinion is recorded."), self.request, type="info")
         return self.request.response.redirect(self.context.absolute_url() + "#review")

@@ -75,6 +75,9 @@ class OpinionPost(Service):
                 _("You review for several user groups here: say which in 'user_group'."),
                 field="user_group",
             )
-        recorded = review.record_opinion(self.context, groups[0], user_id, opinion, comment)
+        try:
+            recorded = review.record_opinion(self.context, groups[0], user_id, opinion, comment)
+        except review.OpinionRefused as refusal:
+            return self.error(400, refusal.message, field="comment")
         self.request.response.setStatus(201)
         return recorded
