@@ -16,7 +16,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 TEST_DEBIAN_PACKAGES ?= chromium haproxy
 
 .PHONY: help install instance create-site start test test-deps lint format review-deadlines \
-        lock versions buildout-check clean i18n
+        lock versions buildout-check clean i18n changelog quality
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -68,6 +68,13 @@ format: $(VENV)/.installed ## fix what ruff can fix, format the code
 	$(BIN)/ruff check --fix src tests scripts
 	$(BIN)/ruff format src tests scripts
 
+# Quality gates (scripts/quality.py): not yet part of `make lint`, until the code passes them.
+quality: $(VENV)/.installed ## list functions over 60 lines, repeated 6-line blocks in src/, complexity over 10
+	@status=0; \
+	$(BIN)/python -m scripts.quality || status=1; \
+	$(BIN)/ruff check --select C90 --output-format concise src tests scripts || status=1; \
+	exit $$status
+
 lock: ## re-resolve dependencies into requirements.lock (deliberate refresh)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python scripts/lock.py
@@ -78,6 +85,13 @@ versions: $(VENV)/.installed ## regenerate versions.cfg (buildout) from requirem
 
 buildout-check: $(VENV)/.installed ## build the buildout alternative in a temporary folder and start it once
 	$(BIN)/python scripts/buildout_check.py
+
+# Release notes: bump the version in setup.py, then `make changelog` moves the fragments of
+# news/ into a new section of CHANGELOG.md (and removes them with git rm).
+VERSION ?= $(shell sed -n 's/^ *version="\(.*\)",$$/\1/p' setup.py)
+
+changelog: $(VENV)/.installed ## build CHANGELOG.md's section for VERSION (setup.py's) from news/
+	$(BIN)/towncrier build --yes --version $(VERSION)
 
 # Translations: the template is rebuilt from the code (plus manual.pot, the msgids that only
 # exist at run time), then the Romanian and Swedish catalogues take its new msgids.

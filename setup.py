@@ -1,12 +1,18 @@
+from pathlib import Path
+
 from setuptools import find_namespace_packages
 from setuptools import setup
 
 
+def read(name):
+    return Path(name).read_text(encoding="utf-8")
+
+
 setup(
     name="qgis.certification",
-    version="1.0.0.dev0",
+    version="1.1.0.dev0",
     description="The web system that runs the QGIS Certification Programme, on Plone 6.2",
-    long_description=open("README.md", encoding="utf-8").read(),
+    long_description=read("README.md") + "\n\n" + read("CHANGELOG.md"),
     long_description_content_type="text/markdown",
     classifiers=[
         "Environment :: Web Environment",
@@ -50,6 +56,7 @@ setup(
             "zxing-cpp",
             "playwright",
             "i18ndude",
+            "towncrier",
         ],
         "relstorage": [
             "RelStorage",

@@ -1,14 +1,22 @@
-"""Builders of a small programme for the domain tests: people, user groups,
-and an organisation brought to any state of its workflow."""
+"""The tests' programme, built with the product's builders
+(``qgis.certification.builders``): the test people and password, two user
+groups (RO, SE), and applications brought to any state of their workflow.
+
+What is here is the tests' data and defaults; how things are built is in the
+product, shared with the demo content and the benchmark's seeding."""
 
 from datetime import date
 
 import transaction
 from plone import api
-from plone.app.textfield.value import RichTextValue
 
 from qgis.certification.application import questionnaire
-from qgis.certification.application import review
+from qgis.certification.builders import certificates
+from qgis.certification.builders import courses
+from qgis.certification.builders import organisations
+from qgis.certification.builders import people
+from qgis.certification.builders import training
+from qgis.certification.builders.adding import act
 
 
 PASSWORD = "secret-password"
@@ -26,48 +34,28 @@ PEOPLE = {
 }
 GLOBAL_ROLES = {"site_manager": ["Manager"]}
 
-# the path of an application through the workflow, to reach each state
-PATH = {
-    "draft": [],
-    "submitted": [("owner", "submit")],
-    "user_group_review": [("owner", "submit"), ("team", "send_to_user_groups")],
-    "psc_decision": [
-        ("owner", "submit"),
-        ("team", "send_to_user_groups"),
-        ("opinion", "reviewer_ro"),
-        ("team", "send_to_psc"),
-    ],
-}
-PATH["published"] = PATH["psc_decision"] + [("psc_member", "approve")]
-PATH["rejected"] = PATH["psc_decision"] + [("psc_member", "reject")]
-PATH["archived"] = PATH["published"] + [("team", "archive")]
-STATES = tuple(PATH)
+STATES = organisations.STATES
+
+# who acts on the tests' applications; a covering user group (the Romanian one) recommends them
+REVIEWING = organisations.Reviewing(
+    owner="owner", team="team", psc="psc_member", comment="Looks right.", opinion="A fine trainer."
+)
 
 
 def create_people():
     for user_id, groups in PEOPLE.items():
-        if api.user.get(userid=user_id) is None:
-            api.user.create(
-                username=user_id,
-                email=f"{user_id}@example.org",
-                password=PASSWORD,
-                properties={"fullname": user_id.replace("_", " ").title()},
-            )
-        for group in groups:
-            api.group.add_user(groupname=group, username=user_id)
-        if user_id in GLOBAL_ROLES:
-            api.user.grant_roles(username=user_id, roles=GLOBAL_ROLES[user_id])
+        fullname = user_id.replace("_", " ").title()
+        people.ensure_user(user_id, fullname, PASSWORD, groups, GLOBAL_ROLES.get(user_id, ()))
 
 
 def create_user_group(portal, group_id, countries, members):
     with api.env.adopt_roles(["Manager"]):
-        return api.content.create(
-            container=portal["user-groups"],
-            type="UserGroup",
-            id=group_id,
-            title=f"QGIS {group_id.upper()}",
-            countries=countries,
-            members=members,
+        return people.ensure_user_group(
+            portal,
+            group_id,
+            f"QGIS {group_id.upper()}",
+            countries,
+            members,
             email=f"{group_id}@example.org",
         )
 
@@ -103,7 +91,7 @@ def with_questionnaires(portal):
 
 def answer_questionnaire(organisation, user_id="owner", **changes):
     answers = dict(APPLICATION_ANSWERS, **changes)
-    return questionnaire.save_answers(organisation, questionnaire.APPLICATION, answers, user_id)
+    return organisations.answer_application(organisation, answers, user_id)
 
 
 def create_application(
@@ -112,53 +100,30 @@ def create_application(
     """A draft application; complete (a kind of contribution, evidence, a course
     type with material, the questionnaire answered) unless told otherwise."""
     with api.env.adopt_user(username=owner):
-        organisation = api.content.create(
-            container=portal["organisations"],
-            type="CertifyingOrganisation",
-            title=title,
+        organisation = organisations.create_organisation(
+            portal["organisations"],
+            title,
+            "<p>We translate QGIS: <a href='https://example.org'>our work</a></p>"
+            if complete
+            else "",
             email="office@geo-academy.example",
             country=country,
             contribution_types=["documentation", "translation"] if complete else [],
-            contributions=RichTextValue(
-                "<p>We translate QGIS: <a href='https://example.org'>our work</a></p>"
-                if complete
-                else "",
-                "text/html",
-                "text/x-html-safe",
-            ),
         )
         if complete:
-            course_type = api.content.create(
-                container=organisation,
-                type="CourseType",
-                title="QGIS for beginners",
-                instruction_hours=16,
-            )
-            api.content.create(
-                container=course_type,
-                type="Link",
-                title="Exercises",
-                remoteUrl="https://example.org/exercises",
-            )
+            course_type = training.add_course_type(organisation, "QGIS for beginners", 16)
+            training.add_material(course_type, "Exercises", "https://example.org/exercises")
         if complete if answered is None else answered:
             answer_questionnaire(organisation, owner)
     return organisation
 
 
 def do(organisation, user_id, transition, comment="Looks right."):
-    with api.env.adopt_user(username=user_id):
-        api.portal.get_tool("portal_workflow").doActionFor(
-            organisation, transition, comment=comment
-        )
+    act(organisation, user_id, transition, comment)
 
 
 def bring_to(organisation, state):
-    for actor, step in PATH[state]:
-        if actor == "opinion":
-            group = api.portal.get()["user-groups"]["ug-ro"]
-            review.record_opinion(organisation, group, step, "recommend", "A fine trainer.")
-        else:
-            do(organisation, actor, step)
+    organisations.bring_to(organisation, state, REVIEWING)
     assert api.content.get_state(organisation) == state
     return organisation
 
@@ -166,19 +131,9 @@ def bring_to(organisation, state):
 def add_course_parts(organisation):
     """A convener and a training centre beside the course type; returns them."""
     with api.env.adopt_roles(["Manager"]):
-        convener = api.content.create(
-            container=organisation,
-            type="CourseConvener",
-            title="Ana Trainer",
-            user_id="convener",
-        )
-        centre = api.content.create(
-            container=organisation,
-            type="TrainingCenter",
-            title="Cluj centre",
-            country="RO",
-            latitude=46.77,
-            longitude=23.6,
+        convener = training.add_convener(organisation, "Ana Trainer", "convener")
+        centre = training.add_training_centre(
+            organisation, "Cluj centre", "RO", latitude=46.77, longitude=23.6
         )
     course_type = organisation["qgis-for-beginners"]
     return course_type, convener, centre
@@ -187,12 +142,10 @@ def add_course_parts(organisation):
 def course_data(course_type, convener, centre, **extra):
     data = dict(
         title="QGIS for beginners, spring",
-        course_type=course_type.UID(),
-        convener=convener.UID(),
-        training_center=centre.UID(),
         start_date=date(2027, 3, 1),
         end_date=date(2027, 3, 3),
         course_language="ro",
+        **courses.course_parts(course_type, convener, centre),
     )
     data.update(extra)
     return data
@@ -214,24 +167,15 @@ def certified_course(portal, title="Geo Academy", attendees=ATTENDEES, publish=T
     organisation = bring_to(create_application(portal, title=title), "published")
     parts = add_course_parts(organisation)
     with api.env.adopt_user(username="owner"):
-        course = api.content.create(container=organisation, type="Course", **course_data(*parts))
-        people = [
-            api.content.create(
-                container=course,
-                type="Attendee",
-                id=f"attendee-{index}",
-                first_name=first,
-                last_name=last,
-                email=email,
-            )
+        course = courses.add_course(organisation, **course_data(*parts))
+        made = [
+            courses.add_attendee(course, first, last, email, object_id=f"attendee-{index}")
             for index, (first, last, email) in enumerate(attendees)
         ]
     if publish:
         do(course, "owner", "publish")
-    return organisation, course, people
+    return organisation, course, made
 
 
 def top_up(organisation, credits, reference="bank transfer"):
-    from qgis.certification.payments.credits import ledger_of
-
-    return ledger_of(organisation).append(credits, "top-up", reference, "team")
+    return certificates.top_up(organisation, credits, reference, "team")

@@ -26,7 +26,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import requests
-
 from bench import load
 from bench import report
 from bench.seed import SCALES

@@ -1,21 +1,13 @@
 """Seed a synthetic programme for the benchmark, fast.
 
-The objects are the product's own content types with the values the real
-views read (published organisations with located training centres, published
-courses, attendees, issued certificates with their codes, credit ledgers and
-the courses' registers of issued certificates). What makes it fast:
-
-* objects are made with ``createContent`` and added with ``_setObject(...,
-  suppress_events=True)``: no per-object event cascade (catalog queue,
-  workflow, intids, modified events); a UUID is still given on creation;
-* the workflow state is written directly (``setStatusOf``) and the state's
-  permissions applied with ``updateRoleMappingsFor``, instead of walking the
-  application through its review;
-* every object is catalogued exactly once, right after it is complete, and
-  the work is committed in batches of organisations.
-
-Objects made this way have no intid (nothing in the product relates content
-through intids) and no history of the review steps.
+The objects are made by the product's builders (``qgis.certification.builders``,
+the same that make the demo content and the tests' programme) with the values
+the real views read: published organisations with located training centres,
+published courses, attendees, issued certificates with their codes, credit
+ledgers and the courses' registers of issued certificates. The builders take
+their fast path (``Bulk``: no per-object events, workflow states set
+directly, every object catalogued once), and the work is committed in
+batches of organisations.
 """
 
 import json
@@ -26,14 +18,15 @@ from datetime import date
 from datetime import timedelta
 
 import transaction
-from DateTime import DateTime
 from plone import api
-from plone.app.textfield.value import RichTextValue
-from plone.dexterity.utils import createContent
 
-from qgis.certification.certificates import codes
-from qgis.certification.certificates import issuing
-from qgis.certification.payments.credits import ledger_of
+from qgis.certification.builders import certificates
+from qgis.certification.builders import courses
+from qgis.certification.builders import organisations
+from qgis.certification.builders import training
+from qgis.certification.builders.adding import Bulk
+from qgis.certification.builders.adding import act
+from qgis.certification.builders.adding import catalogue
 
 
 logger = logging.getLogger("qgis.certification.bench")
@@ -78,60 +71,17 @@ def counts_for(scale):
 
 
 class Seeder:
-    """Makes the objects of one programme; ``run`` seeds a whole scale."""
+    """Makes the objects of one programme with the product's builders, in
+    bulk; ``seed`` seeds a whole scale."""
 
     def __init__(self, portal, owner=None, seed=6):
         self.portal = portal
-        self.catalog = api.portal.get_tool("portal_catalog")
-        self.workflow_tool = api.portal.get_tool("portal_workflow")
         self.random = random.Random(seed)
         self.owner = owner or api.user.get_current().getId()
+        self.bulk = Bulk(self.owner)
         self.today = date.today()
-        self.now = DateTime()
-        self.taken = set()
         self.created = {"organisations": 0, "courses": 0, "attendees": 0, "certificates": 0}
         self.sample_codes = []
-        self.wordings = {}
-
-    # -- the primitives ---------------------------------------------------------
-
-    def add(self, container, portal_type, object_id, state=None, **fields):
-        content = createContent(portal_type, id=object_id, **fields)
-        container._setObject(object_id, content, suppress_events=True)
-        content = container._getOb(object_id)
-        if state is not None:
-            self.set_state(content, state)
-        return content
-
-    def set_state(self, content, state):
-        for workflow in self.workflow_tool.getWorkflowsFor(content):
-            status = {
-                workflow.state_var: state,
-                "action": None,
-                "actor": self.owner,
-                "comments": "",
-                "time": self.now,
-            }
-            self.workflow_tool.setStatusOf(workflow.getId(), content, status)
-            workflow.updateRoleMappingsFor(content)
-
-    def index(self, *objects):
-        for content in objects:
-            self.catalog.catalog_object(content)
-
-    def wording(self, language):
-        if language not in self.wordings:
-            self.wordings[language] = issuing.certificate_types()["completion"].wording(language)
-        return self.wordings[language]
-
-    def new_code(self):
-        while True:
-            code = codes.new_code()
-            if code not in self.taken:
-                self.taken.add(code)
-                return code
-
-    # -- the programme ----------------------------------------------------------
 
     def organisation(self, number, course_count, certificates_per_course, org_id=None):
         """A certified organisation with its parts, courses, attendees and certificates."""
@@ -139,133 +89,112 @@ class Seeder:
         words = (WORDS[number % len(WORDS)], KINDS[(number // len(WORDS)) % len(KINDS)])
         title = f"{words[0]} {words[1]} {number}"
         org_id = org_id or f"bench-{number:05d}"
-        organisation = self.add(
+        bulk = self.bulk
+        organisation = organisations.create_organisation(
             self.portal["organisations"],
-            "CertifyingOrganisation",
-            org_id,
-            state="published",
-            title=title,
+            title,
+            "<p>We translate the QGIS manual and run the local user group.</p>",
+            object_id=org_id,
+            bulk=bulk,
             description=f"QGIS courses in {country} and online.",
             email=f"office@{org_id}.example.org",
             website=f"https://{org_id}.example.org",
             country=country,
             address=f"{number} Example Street",
             contribution_types=["documentation", "translation"],
-            contributions=RichTextValue(
-                "<p>We translate the QGIS manual and run the local user group.</p>",
-                "text/html",
-                "text/x-html-safe",
-            ),
         )
-        course_type = self.add(
-            organisation,
-            "CourseType",
-            "qgis-essentials",
-            title="QGIS essentials",
-            instruction_hours=21,
-        )
-        link = self.add(
-            course_type,
-            "Link",
-            "exercises",
-            title="Exercises",
-            remoteUrl=f"https://{org_id}.example.org/exercises",
-        )
-        centre = self.add(
-            organisation,
-            "TrainingCenter",
-            "main-centre",
-            title=f"{title} centre",
-            country=country,
-            latitude=round(latitude + self.random.uniform(-2, 2), 4),
-            longitude=round(longitude + self.random.uniform(-2, 2), 4),
-        )
-        convener = self.add(
-            organisation,
-            "CourseConvener",
-            "convener",
-            title=f"{FIRST_NAMES[number % len(FIRST_NAMES)]} Trainer",
-            user_id="convener",
-            degree="MSc",
-        )
-        self.index(organisation, course_type, link, centre, convener)
-        ledger = ledger_of(organisation)
-        ledger.append(course_count * certificates_per_course + 10, "top-up", "bench", self.owner)
+        organisations.bring_to(organisation, "published", bulk=bulk)
+        parts = self.teaching(organisation, number, (latitude, longitude))
+        catalogue(bulk)
+        credits = course_count * certificates_per_course + 10
+        certificates.top_up(organisation, credits, "bench", self.owner)
         for index in range(course_count):
-            self.course(organisation, index, course_type, convener, centre, certificates_per_course)
+            self.course(organisation, index, parts, certificates_per_course)
         self.created["organisations"] += 1
         return organisation
 
-    def course(self, organisation, index, course_type, convener, centre, certificate_count):
+    def teaching(self, organisation, number, place):
+        """The organisation's course type with its material, its training centre
+        (around ``place``) and convener, as the fields of a course naming them."""
+        bulk = self.bulk
+        latitude, longitude = place
+        course_type = training.add_course_type(
+            organisation, "QGIS essentials", 21, object_id="qgis-essentials", bulk=bulk
+        )
+        training.add_material(
+            course_type,
+            "Exercises",
+            f"https://{organisation.getId()}.example.org/exercises",
+            object_id="exercises",
+            bulk=bulk,
+        )
+        centre = training.add_training_centre(
+            organisation,
+            f"{organisation.title} centre",
+            organisation.country,
+            object_id="main-centre",
+            bulk=bulk,
+            latitude=round(latitude + self.random.uniform(-2, 2), 4),
+            longitude=round(longitude + self.random.uniform(-2, 2), 4),
+        )
+        convener = training.add_convener(
+            organisation,
+            f"{FIRST_NAMES[number % len(FIRST_NAMES)]} Trainer",
+            "convener",
+            object_id="convener",
+            bulk=bulk,
+            degree="MSc",
+        )
+        return courses.course_parts(course_type, convener, centre)
+
+    def course(self, organisation, index, parts, attendee_count):
+        """A published course; past courses have certified their attendees."""
         # from four years ago to half a year ahead: most courses are past
         start = self.today + timedelta(days=self.random.randint(-4 * 365, 180))
-        language = LANGUAGES[index % len(LANGUAGES)]
-        course = self.add(
+        course = courses.add_course(
             organisation,
-            "Course",
-            f"course-{index + 1}",
-            state="published",
-            title=f"QGIS essentials, {start:%B %Y}",
-            course_type=course_type.UID(),
-            convener=convener.UID(),
-            training_center=centre.UID(),
+            f"QGIS essentials, {start:%B %Y}",
+            object_id=f"course-{index + 1}",
+            bulk=self.bulk,
             start_date=start,
             end_date=start + timedelta(days=2),
-            course_language=language,
+            course_language=LANGUAGES[index % len(LANGUAGES)],
             trained_competence="Make, analyse and print maps with QGIS.",
+            **parts,
         )
-        course.manage_addLocalRoles("convener", ["CourseConvener"])
-        self.index(course)
+        act(course, self.owner, "publish", bulk=self.bulk)
+        catalogue(self.bulk)
         self.created["courses"] += 1
-        frozen = issuing.snapshot(course)
-        wording = self.wording(frozen["certificate_language"])
-        ledger = ledger_of(organisation)
-        register = issuing._issued(course, create=True)
-        for number in range(certificate_count):
-            first = FIRST_NAMES[self.random.randrange(len(FIRST_NAMES))]
-            last = LAST_NAMES[self.random.randrange(len(LAST_NAMES))]
-            attendee = self.add(
-                course,
-                "Attendee",
-                f"attendee-{number + 1}",
-                state="registered",
-                first_name=first,
-                last_name=last,
-                email=f"{first}.{last}.{number}@example.org".lower(),
+        attendees = [self.attendee(course, number) for number in range(attendee_count)]
+        catalogue(self.bulk)
+        if start < self.today:  # upcoming courses have attendees, not yet certificates
+            issued = certificates.issue(
+                course, self.owner, attendees, bulk=self.bulk, issue_date=course.end_date
             )
-            self.index(attendee)
-            self.created["attendees"] += 1
-            if start >= self.today:
-                continue  # upcoming courses have attendees, not yet certificates
-            code = self.new_code()
-            certificate = self.add(
-                course,
-                "Certificate",
-                code.lower(),
-                state="issued",
-                code=code,
-                attendee=attendee.UID(),
-                first_name=first,
-                last_name=last,
-                certificate_type="completion",
-                wording=wording,
-                issue_date=start + timedelta(days=2),
-                issued_by=self.owner,
-                **frozen,
-            )
-            register[f"{attendee.UID()}:completion"] = certificate.getId()
-            ledger.append(-1, "certificate", code, self.owner)
-            self.index(certificate)
-            self.created["certificates"] += 1
-            if len(self.sample_codes) < 500 or self.random.random() < 0.01:
-                self.sample_codes.append(code)
+            self.created["certificates"] += len(issued)
+            for certificate in issued:
+                if len(self.sample_codes) < 500 or self.random.random() < 0.01:
+                    self.sample_codes.append(certificate.code)
         return course
+
+    def attendee(self, course, number):
+        first = FIRST_NAMES[self.random.randrange(len(FIRST_NAMES))]
+        last = LAST_NAMES[self.random.randrange(len(LAST_NAMES))]
+        self.created["attendees"] += 1
+        return courses.add_attendee(
+            course,
+            first,
+            last,
+            f"{first}.{last}.{number}@example.org".lower(),
+            object_id=f"attendee-{number + 1}",
+            bulk=self.bulk,
+        )
 
     def bench_organisation(self):
         """The organisation the benchmark issues certificates from: many credits,
         no courses yet (each run adds its own)."""
         organisation = self.organisation(len(COUNTRIES) * 1000, 0, 0, org_id=BENCH_ORGANISATION)
-        ledger_of(organisation).append(10_000_000, "top-up", "bench credits", self.owner)
+        certificates.top_up(organisation, 10_000_000, "bench credits", self.owner)
         return organisation
 
 

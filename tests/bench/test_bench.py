@@ -136,8 +136,8 @@ def test_seeding_creates_the_programme_in_the_catalog(seeded):
 
 def test_seeded_objects_are_what_the_public_views_read(seeded):
     from qgis.certification.certificates import issuing
+    from qgis.certification.certificates.verification import verification
     from qgis.certification.public import feeds
-    from qgis.certification.services.certificates import verification
 
     portal, info = seeded
     code = info["sample_codes"][0]

@@ -3,6 +3,8 @@
 import transaction
 from builders import bring_to
 from builders import create_application
+from builders import create_user_group
+from form_helpers import field_error
 from plone import api
 
 from qgis.certification.application import review
@@ -24,9 +26,9 @@ def test_reviewer_records_an_opinion_with_the_form(site, browser_for):
     browser.open(organisation.absolute_url())
     assert "Your user group" in browser.contents
     form = browser.getForm(action=organisation.absolute_url() + "/@@give-opinion")
-    form.getControl(name="opinion").value = ["recommend"]
-    form.getControl(name="comment").value = "They run the local meetups."
-    form.submit()
+    form.getControl(name="form.widgets.opinion").value = ["recommend"]
+    form.getControl(name="form.widgets.comment").value = "They run the local meetups."
+    form.getControl(name="form.buttons.record").click()
     transaction.begin()
     (opinion,) = review.opinions(organisation)
     assert (opinion["opinion"], opinion["author"]) == ("recommend", "reviewer_ro")
@@ -39,11 +41,59 @@ def test_opinion_form_refuses_missing_comment(site, browser_for):
     browser = browser_for("reviewer_ro")
     browser.open(organisation.absolute_url())
     form = browser.getForm(action=organisation.absolute_url() + "/@@give-opinion")
-    form.getControl(name="opinion").value = ["oppose"]
-    form.submit()
+    form.getControl(name="form.widgets.opinion").value = ["oppose"]
+    form.getControl(name="form.buttons.record").click()
     transaction.begin()
     assert review.opinions(organisation) == []
-    assert "a comment is required" in browser.contents
+    assert field_error(browser.contents, "comment") == (
+        "Explain the group's opinion: a comment is required."
+    )
+    assert field_error(browser.contents, "opinion") is None
+
+
+def test_opinion_form_shows_each_missing_answer_next_to_its_field(site, browser_for):
+    organisation = bring_to(create_application(site), "user_group_review")
+    transaction.commit()
+    browser = browser_for("reviewer_ro")
+    browser.open(organisation.absolute_url())
+    form = browser.getForm(action=organisation.absolute_url() + "/@@give-opinion")
+    form.getControl(name="form.widgets.comment").value = "   "
+    form.getControl(name="form.buttons.record").click()
+    assert field_error(browser.contents, "opinion") == (
+        "Choose whether your group recommends or opposes the application."
+    )
+    # the reviewer corrects the form where it is shown
+    browser.getControl(name="form.widgets.opinion").value = ["oppose"]
+    browser.getControl(name="form.buttons.record").click()
+    assert field_error(browser.contents, "comment") == (
+        "Explain the group's opinion: a comment is required."
+    )
+    browser.getControl(name="form.widgets.comment").value = "No local courses yet."
+    browser.getControl(name="form.buttons.record").click()
+    assert "The opinion is recorded." in browser.contents
+    transaction.begin()
+    (opinion,) = review.opinions(organisation)
+    assert (opinion["opinion"], opinion["comment"]) == ("oppose", "No local courses yet.")
+
+
+def test_reviewer_of_two_groups_says_which_one_speaks(site, browser_for):
+    organisation = bring_to(create_application(site), "user_group_review")
+    second = create_user_group(site, "ug-ro-north", ["RO"], ["reviewer_ro"])
+    transaction.commit()
+    browser = browser_for("reviewer_ro")
+    browser.open(organisation.absolute_url())
+    form = browser.getForm(action=organisation.absolute_url() + "/@@give-opinion")
+    form.getControl(name="form.widgets.opinion").value = ["recommend"]
+    form.getControl(name="form.widgets.comment").value = "Active in the north."
+    form.getControl(name="form.buttons.record").click()
+    assert field_error(browser.contents, "user_group") == (
+        "Choose the user group you give the opinion for."
+    )
+    browser.getControl(name="form.widgets.user_group:list").value = [second.UID()]
+    browser.getControl(name="form.buttons.record").click()
+    transaction.begin()
+    (opinion,) = review.opinions(organisation)
+    assert opinion["user_group"] == second.UID()
 
 
 def test_review_data_hidden_from_the_public_and_the_owner(site, browser_for):
@@ -69,7 +119,7 @@ def test_transition_form_shows_the_refusal_and_changes_nothing(site, browser_for
     assert "comment is required" in browser.contents
     transaction.begin()
     assert api.content.get_state(organisation) == "submitted"
-    browser.getControl(name="comment").value = "Please add the plugin's repository."
+    browser.getControl(name="form.widgets.comment").value = "Please add the plugin's repository."
     browser.getControl(name="form.buttons.confirm").click()
     transaction.begin()
     assert api.content.get_state(organisation) == "draft"

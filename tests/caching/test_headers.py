@@ -25,10 +25,10 @@ from qgis.certification.browser.home import ProgrammeHome
 from qgis.certification.browser.listings import OrganisationsListing
 from qgis.certification.browser.listings import UpcomingCoursesListing
 from qgis.certification.browser.organisation import OrganisationView
-from qgis.certification.services.certificates import VerifyGet
-from qgis.certification.services.public import CoursesGeoJsonGet
-from qgis.certification.services.public import OrganisationsGet
-from qgis.certification.services.public import TrainingCentersGeoJsonGet
+from qgis.certification.services.certificates.verify import VerifyGet
+from qgis.certification.services.public.geojson import CoursesGeoJsonGet
+from qgis.certification.services.public.geojson import TrainingCentersGeoJsonGet
+from qgis.certification.services.public.organisations import OrganisationsGet
 
 
 PAGE = "qgis.certification.page"

@@ -132,6 +132,6 @@ def use_workflow_menu(page):
         page.wait_for_load_state("load")
         page.locator("#plone-contentmenu-workflow > a").click()
         page.locator(f"#workflow-transition-{transition}").click()
-        expect(page.locator("#comment")).to_be_visible()
+        expect(page.locator("#form-widgets-comment")).to_be_visible()
 
     return choose

@@ -84,7 +84,7 @@ def test_applicant_applies_and_submits(
     expect(page.locator("#questionnaire")).to_contain_text(ANSWERS["teaching"])
 
     use_workflow_menu("submit")
-    page.fill("#comment", "Our application, complete.")
+    page.fill("#form-widgets-comment", "Our application, complete.")
     screenshot(page, "submit-form")
     page.get_by_role("button", name="Confirm").click()
     expect(page.locator("#plone-contentmenu-workflow")).to_contain_text("Initial review")

@@ -30,7 +30,7 @@ def test_team_sends_application_to_user_group(
 
     use_workflow_menu("send_to_user_groups")
     expect(page.locator("h1")).to_have_text("Send to user groups")
-    page.fill("#comment", "Complete; over to QGIS Romania.")
+    page.fill("#form-widgets-comment", "Complete; over to QGIS Romania.")
     page.get_by_role("button", name="Confirm").click()
     expect(page.locator(".statusmessage-info")).to_contain_text("The step is done.")
     expect(menu).to_contain_text("User group review")
@@ -38,3 +38,26 @@ def test_team_sends_application_to_user_group(
 
     transaction.begin()
     assert api.content.get_state(organisation) == "user_group_review"
+
+
+def test_a_refused_step_says_why_on_the_form(
+    server_site, page, screenshot, log_in, use_workflow_menu
+):
+    with api.env.adopt_roles(["Manager"]):
+        organisation = bring_to(
+            create_application(server_site, title="Siret GIS Centre", country="RO"), "submitted"
+        )
+    transaction.commit()
+
+    log_in("team")
+    page.goto(organisation.absolute_url())
+    use_workflow_menu("request_changes")
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_text("a comment is required")).to_be_visible()
+    screenshot(page, "refused")
+    page.fill("#form-widgets-comment", "Please add the plugin's repository.")
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.locator(".statusmessage-info")).to_contain_text("The step is done.")
+
+    transaction.begin()
+    assert api.content.get_state(organisation) == "draft"

@@ -1,14 +1,21 @@
 """Who may do what on a certifying organisation, in each state of its workflow.
 
 The table is the policy: one row per (state, role). Changing the policy is one
-edit here, and every cell is asserted.
+edit here, and every cell is asserted: what a role is not given, it is refused.
 """
 
 import pytest
 from builders import STATES
 from builders import bring_to
 from builders import create_application
-from plone import api
+from matrix import assert_allowed_exactly
+from matrix import checks_on
+from matrix import row
+
+from qgis.certification.permissions import GIVE_USER_GROUP_OPINION
+from qgis.certification.permissions import MODIFY_PORTAL_CONTENT
+from qgis.certification.permissions import VIEW
+from qgis.certification.permissions import VIEW_REVIEW_DATA
 
 
 ROLES = (
@@ -21,24 +28,16 @@ ROLES = (
     "psc",  # PSCMember
     "manager",
 )
-USER_OF = {
-    "authenticated": "stranger",
-    "owner": "owner",
-    "reviewer_right": "reviewer_ro",
-    "reviewer_other": "reviewer_se",
-    "team": "team",
-    "psc": "psc_member",
-    "manager": "site_manager",
-}
 
-# Columns: view, edit, transitions offered, may give an opinion, may read review data
+# Columns: view, edit, may give an opinion, may read review data, and the
+# workflow's transitions offered
 V, E, OP, R = "view", "edit", "opinion", "review data"
-NOTHING = (set(), set())
-
-
-def row(*rights, transitions=()):
-    return set(rights), set(transitions)
-
+PERMISSIONS = {
+    V: VIEW,
+    E: MODIFY_PORTAL_CONTENT,
+    OP: GIVE_USER_GROUP_OPINION,
+    R: VIEW_REVIEW_DATA,
+}
 
 MATRIX = {
     "draft": {
@@ -96,38 +95,13 @@ MATRIX = {
     },
 }
 
-PERMISSIONS = {
-    V: "View",
-    E: "Modify portal content",
-    OP: "qgis.certification: Give user group opinion",
-    R: "qgis.certification: View review data",
-}
-
-
-def as_role(role):
-    if role == "anonymous":
-        return api.env.adopt_roles(["Anonymous"])
-    return api.env.adopt_user(username=USER_OF[role])
-
-
-def observed(organisation, role):
-    workflow = api.portal.get_tool("portal_workflow")
-    with as_role(role):
-        rights = {
-            name
-            for name, permission in PERMISSIONS.items()
-            if api.user.has_permission(permission, obj=organisation)
-        }
-        transitions = {t["id"] for t in workflow.getTransitionsFor(organisation)}
-    return rights, transitions
-
 
 @pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("role", ROLES)
 def test_matrix_cell(programme, state, role):
     organisation = bring_to(create_application(programme), state)
-    expected = MATRIX[state].get(role, NOTHING)
-    assert observed(organisation, role) == expected
+    expected = MATRIX[state].get(role, frozenset())
+    assert_allowed_exactly(role, checks_on(organisation, PERMISSIONS), expected)
 
 
 def test_every_state_has_a_row():

@@ -1,12 +1,16 @@
-"""Helpers of the security tests: data written past validation, as data stored
-before a check existed is, and the server's view of it."""
+"""Helpers of the security tests: what the server committed, data written past
+validation (as data stored before a check existed is), and whether an answer says
+yes or no."""
 
 import transaction
 from plone import api
 
 
+DENIED = (401, 403)
+
+
 def obj_at(url):
-    """The item at an absolute URL, as the server last committed it."""
+    """The object behind ``url``, as the server committed it."""
     transaction.begin()
     portal = api.portal.get()
     return portal.unrestrictedTraverse(url[len(portal.absolute_url()) :].lstrip("/"))
@@ -30,3 +34,11 @@ def store_metadata(obj, **values):
         record[catalog.schema[name]] = value
     catalog.data[rid] = tuple(record)
     transaction.commit()
+
+
+def allowed(response):
+    assert response.status_code in (200, 201, 204, *DENIED), (
+        response.status_code,
+        response.text[:300],
+    )
+    return response.status_code not in DENIED

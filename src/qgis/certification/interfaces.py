@@ -133,3 +133,8 @@ class IMapSettings(Interface):
             "contributors"
         ),
     )
+
+
+class IProgrammeContent(Interface):
+    """Marker of the programme's content that has a workflow: its review
+    history's comments are review data (see services/workflow.py)."""

@@ -209,7 +209,8 @@ USERS = ("anonymous", "stranger", "owner", "reviewer_ro", "reviewer_se", "team",
 READ_ANSWERS = {
     "draft": {"owner", "team"},
     "user_group_review": {"owner", "reviewer_ro", "team", "psc_member"},
-    "published": {"owner", "reviewer_ro", "team", "psc_member"},
+    # the reviewers' role ends with the review (application/reviewers.py)
+    "published": {"owner", "team", "psc_member"},
 }
 READ_CHECKLIST = {
     "draft": {"team"},

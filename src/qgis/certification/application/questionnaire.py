@@ -33,6 +33,7 @@ from zope.schema.interfaces import ITuple
 from zope.schema.interfaces import ValidationError
 
 from qgis.certification import _
+from qgis.certification import permissions
 
 
 FOLDER_ID = "questionnaires"
@@ -42,7 +43,6 @@ KINDS = (APPLICATION, CHECKLIST)
 ANSWERS_KEY = "qgis.certification.questionnaire."
 TEAM_GROUP = "certification-managers"
 TEAM_LOCAL_ROLES = ("Contributor", "Editor", "Reader")
-VIEW_ANSWERS = "qgis.certification: View questionnaire answers"
 PROFILE = "profile-qgis.certification:default"
 # the checklist is filled in while the application is under review
 REVIEW_STATES = ("submitted", "user_group_review", "psc_decision")
@@ -182,7 +182,11 @@ def ensure_questionnaires(portal):
     installer = get_installer(portal)
     if not installer.is_product_installed("collective.easyform"):
         installer.install_product("collective.easyform")
-    granted = [r["name"] for r in portal.rolesOfPermission(VIEW_ANSWERS) if r["selected"]]
+    granted = [
+        r["name"]
+        for r in portal.rolesOfPermission(permissions.VIEW_QUESTIONNAIRE_ANSWERS)
+        if r["selected"]
+    ]
     if "Owner" not in granted:
         portal.portal_setup.runImportStepFromProfile(PROFILE, "rolemap", run_dependencies=False)
     folder = portal.get(FOLDER_ID)
@@ -399,15 +403,15 @@ def may_answer(organisation, kind):
     """Whether the current user may change the answers now."""
     if kind == APPLICATION:
         return api.content.get_state(organisation) == "draft" and api.user.has_permission(
-            "Modify portal content", obj=organisation
+            permissions.MODIFY_PORTAL_CONTENT, obj=organisation
         )
     if api.content.get_state(organisation) not in REVIEW_STATES:
         return False
     return any(
         api.user.has_permission(permission, obj=organisation)
         for permission in (
-            "qgis.certification: Review application",
-            "qgis.certification: Give user group opinion",
+            permissions.REVIEW_APPLICATION,
+            permissions.GIVE_USER_GROUP_OPINION,
         )
     )
 
@@ -415,7 +419,11 @@ def may_answer(organisation, kind):
 def may_read(organisation, kind):
     """Whether the current user may read the answers: they see the
     organisation and hold the permission for this kind of answers."""
-    permission = VIEW_ANSWERS if kind == APPLICATION else "qgis.certification: View review data"
-    return api.user.has_permission("View", obj=organisation) and api.user.has_permission(
+    permission = (
+        permissions.VIEW_QUESTIONNAIRE_ANSWERS
+        if kind == APPLICATION
+        else permissions.VIEW_REVIEW_DATA
+    )
+    return api.user.has_permission(permissions.VIEW, obj=organisation) and api.user.has_permission(
         permission, obj=organisation
     )

@@ -162,11 +162,6 @@ def groups_without_opinion(organisation):
     return [group for group in user_groups_of(organisation) if group.UID() not in answered]
 
 
-def reviewer_groups(organisation, user_id):
-    """The covering user groups in which ``user_id`` is a reviewer."""
-    return [group for group in user_groups_of(organisation) if user_id in (group.members or ())]
-
-
 def record_opinion(organisation, group, user_id, opinion, comment, when=None):
     if len(comment or "") > MAX_COMMENT_LENGTH:
         raise OpinionRefused(

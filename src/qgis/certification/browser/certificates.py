@@ -1,10 +1,8 @@
-"""Classic UI for courses and certificates: the course page, attendee import,
-issuing with a confirmation, PDFs, and the public verification page."""
+"""Classic UI for courses and certificates: the course page, PDFs, and the
+public verification page (the course's forms are in ``course_forms``)."""
 
-import transaction
 from plone import api
 from plone.dexterity.browser.view import DefaultView
-from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zope.i18n import translate
@@ -12,14 +10,15 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification import _
+from qgis.certification import permissions
+from qgis.certification.browser.course_forms import MailCertificatesForm
+from qgis.certification.browser.form_base import embedded
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates import organisation_certificate
-from qgis.certification.certificates.attendees import import_attendees
+from qgis.certification.certificates.verification import verification
 from qgis.certification.payments import orders
-from qgis.certification.payments.credits import balance_of
-from qgis.certification.services.certificates import verification
 from qgis.certification.vocabularies.organisation_items import organisation_of
 
 
@@ -70,7 +69,7 @@ class CourseView(DefaultView):
         return api.user.has_permission(permission, obj=self.context)
 
     def attendees(self):
-        if not self.can("qgis.certification: Manage attendees"):
+        if not self.can(permissions.MANAGE_ATTENDEES):
             return []
         return issuing.attendees_of(self.context)
 
@@ -82,89 +81,8 @@ class CourseView(DefaultView):
     def organisation(self):
         return organisation_of(self.context)
 
-
-class ImportAttendeesForm(BrowserView):
-    errors = ()
-
-    def __call__(self):
-        if self.request.method == "POST" and "form.buttons.import" in self.request.form:
-            CheckAuthenticator(self.request)
-            upload = self.request.form.get("file")
-            data = upload.read(10_000_000) if upload else b""
-            result, created, skipped = import_attendees(self.context, data)
-            if not result.ok:
-                transaction.doom()
-                self.errors = result.errors
-            else:
-                api.portal.show_message(
-                    _(
-                        "${count} attendees imported, ${skipped} already in the course.",
-                        mapping={"count": len(created), "skipped": len(skipped)},
-                    ),
-                    self.request,
-                )
-                return self.request.response.redirect(self.context.absolute_url())
-        return self.index()
-
-
-class IssueCertificatesForm(BrowserView):
-    """Choose attendees and a type, see the cost and the balance, confirm."""
-
-    error = None
-    confirming = False
-
-    def types(self):
-        return sorted(issuing.certificate_types().items())
-
-    def attendees(self):
-        return issuing.attendees_of(self.context)
-
-    def balance(self):
-        return balance_of(organisation_of(self.context))
-
-    def price(self):
-        return f"{issuing.setting('credit_price')} {issuing.setting('currency')}"
-
-    def selected(self):
-        chosen = self.request.form.get("attendees") or []
-        return [chosen] if isinstance(chosen, str) else list(chosen)
-
-    def __call__(self):
-        form = self.request.form
-        if self.request.method == "POST":
-            CheckAuthenticator(self.request)
-            attendees = "all" if form.get("all") else self.selected()
-            if "form.buttons.review" in form:
-                if not attendees:
-                    self.error = _("Choose at least one attendee.")
-                else:
-                    self.confirming = True
-            elif "form.buttons.issue" in form:
-                try:
-                    certificates, balance = issuing.issue_certificates(
-                        self.context,
-                        attendees,
-                        form.get("certificate_type", ""),
-                        api.user.get_current().getId(),
-                    )
-                except issuing.IssueError as refusal:
-                    transaction.doom()
-                    self.error = refusal.message
-                else:
-                    api.portal.show_message(
-                        _(
-                            "${count} certificates issued; ${balance} credits left.",
-                            mapping={"count": len(certificates), "balance": balance},
-                        ),
-                        self.request,
-                    )
-                    return self.request.response.redirect(self.context.absolute_url())
-        return self.index()
-
-    def cost(self):
-        if self.request.form.get("all"):
-            return len(self.attendees())
-        return len(self.selected())
+    def mail_form(self):
+        return embedded(MailCertificatesForm, self.context, self.request)
 
 
 @implementer(IPublishTraverse)
@@ -235,63 +153,3 @@ class OrganisationCertificatePdf(BrowserView):
             self.context, language if language in ("en", "ro", "sv") else "en"
         )
         return send_pdf(self.request, data, "authorised-training-provider.pdf")
-
-
-class MailCertificatesForm(BrowserView):
-    """The course page's "mail the certificates" button."""
-
-    def __call__(self):
-        if self.request.method != "POST":
-            return self.request.response.redirect(self.context.absolute_url())
-        CheckAuthenticator(self.request)
-        certificates = [
-            brain.getObject()
-            for brain in api.content.find(
-                context=self.context, portal_type="Certificate", review_state="issued"
-            )
-        ]
-        sent, failed = documents.mail_certificates(certificates)
-        api.portal.show_message(
-            _("${count} certificates mailed.", mapping={"count": len(sent)}), self.request
-        )
-        for item in failed:
-            api.portal.show_message(
-                _(
-                    "Not mailed to ${name} (${code}): no valid e-mail address.",
-                    mapping={"name": item["name"], "code": item["code"]},
-                ),
-                self.request,
-                type="warning",
-            )
-        return self.request.response.redirect(self.context.absolute_url() + "#certificates")
-
-
-class BuyCreditsForm(BrowserView):
-    """The organisation page's order form: by invoice or by card."""
-
-    def __call__(self):
-        if self.request.method != "POST":
-            return self.request.response.redirect(self.context.absolute_url())
-        CheckAuthenticator(self.request)
-        try:
-            credits = int(self.request.form.get("credits", ""))
-        except ValueError:
-            credits = None
-        try:
-            order = orders.place_order(
-                self.context,
-                credits,
-                self.request.form.get("method"),
-                api.user.get_current().getId(),
-            )
-        except orders.OrderError as refusal:
-            transaction.doom()
-            api.portal.show_message(refusal.message, self.request, type="error")
-            return self.request.response.redirect(self.context.absolute_url() + "#credits")
-        if order.get("checkout_url"):
-            return self.request.response.redirect(order["checkout_url"])
-        api.portal.show_message(
-            _("Your invoice was created and mailed to you; the credits follow your transfer."),
-            self.request,
-        )
-        return self.request.response.redirect(self.context.absolute_url() + "#credits")

@@ -1,15 +1,15 @@
 """The organisation page: its public details, and for the people involved the
 state of the application, what it still lacks, and the user groups' opinions."""
 
-import transaction
 from plone import api
 from plone.dexterity.browser.view import DefaultView
-from plone.protect import CheckAuthenticator
-from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
-from qgis.certification import _
+from qgis.certification import permissions
 from qgis.certification.application import review
+from qgis.certification.browser.credits_form import BuyCreditsForm
+from qgis.certification.browser.form_base import embedded
+from qgis.certification.browser.opinion_form import OpinionForm
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.payments import orders
@@ -45,13 +45,13 @@ class OrganisationView(DefaultView):
 
     def missing(self):
         if api.content.get_state(self.context) != "draft" or not self.can(
-            "qgis.certification: Submit application"
+            permissions.SUBMIT_APPLICATION
         ):
             return []
         return review.missing_for_submission(self.context)
 
     def show_review(self):
-        return self.can("qgis.certification: View review data")
+        return self.can(permissions.VIEW_REVIEW_DATA)
 
     def review_info(self):
         deadline = review.review_deadline(self.context)
@@ -65,10 +65,7 @@ class OrganisationView(DefaultView):
         }
 
     def may_give_opinion(self):
-        return self.can("qgis.certification: Give user group opinion")
-
-    def my_groups(self):
-        return review.reviewer_groups(self.context, api.user.get_current().getId())
+        return self.can(permissions.GIVE_USER_GROUP_OPINION)
 
     def children(self, portal_type):
         return api.content.find(
@@ -76,51 +73,21 @@ class OrganisationView(DefaultView):
         )
 
     def credits_info(self):
-        if not self.can("qgis.certification: View credits"):
+        if not self.can(permissions.VIEW_CREDITS):
             return None
         return {
             "balance": balance_of(self.context),
             "price": f"{issuing.setting('credit_price')} {issuing.setting('currency')}",
-            "may_buy": self.can("qgis.certification: Buy credits")
+            "may_buy": self.can(permissions.BUY_CREDITS)
             and api.content.get_state(self.context) == "published",
             "orders": orders.order_summaries(self.context),
         }
 
+    def buy_credits_form(self):
+        return embedded(BuyCreditsForm, self.context, self.request)
+
+    def opinion_form(self):
+        return embedded(OpinionForm, self.context, self.request)
+
     def provider_certificate(self):
         return organisation_certificate(self.context)
-
-
-class OpinionFormView(BrowserView):
-    """Records a user group's opinion from the organisation page's form."""
-
-    def __call__(self):
-        if self.request.method != "POST":
-            return self.request.response.redirect(self.context.absolute_url())
-        CheckAuthenticator(self.request)
-        form = self.request.form
-        opinion = form.get("opinion")
-        comment = (form.get("comment") or "").strip()
-        groups = review.reviewer_groups(self.context, api.user.get_current().getId())
-        wanted = form.get("user_group")
-        if wanted:
-            groups = [g for g in groups if g.UID() == wanted]
-        error = None
-        if opinion not in review.OPINIONS:
-            error = _("Choose whether your group recommends or opposes the application.")
-        elif not comment:
-            error = _("Explain the group's opinion: a comment is required.")
-        elif len(groups) != 1:
-            error = _("Choose the user group you give the opinion for.")
-        if error is None:
-            try:
-                review.record_opinion(
-                    self.context, groups[0], api.user.get_current().getId(), opinion, comment
-                )
-            except review.OpinionRefused as refusal:
-                error = refusal.message
-        if error is not None:
-            transaction.doom()
-            api.portal.show_message(error, self.request, type="error")
-        else:
-            api.portal.show_message(_("The opinion is recorded."), self.request, type="info")
-        return self.request.response.redirect(self.context.absolute_url() + "#review")

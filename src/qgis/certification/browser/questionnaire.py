@@ -15,6 +15,7 @@ from z3c.form import form
 from zope.interface import Interface
 
 from qgis.certification import _
+from qgis.certification import permissions
 from qgis.certification.application import questionnaire
 
 
@@ -90,7 +91,7 @@ class ApplicationQuestionnaireForm(QuestionnaireForm):
     )
 
     def refuse(self):
-        if api.user.has_permission("Modify portal content", obj=self.context):
+        if api.user.has_permission(permissions.MODIFY_PORTAL_CONTENT, obj=self.context):
             # The applicant may still edit the organisation, but the
             # application has been submitted: its answers are under review.
             api.portal.show_message(

@@ -1,25 +1,40 @@
 """``@@workflow-transition``: the Classic UI side of a workflow transition.
 
-The workflow menu links here (see the transitions' action URLs). The form asks
-for the comment, and a refusal (a guard's message) is shown to the user next
-to the form instead of an error page. Nothing changes when a transition is
-refused: the transaction is aborted.
+The workflow menu links here (see the transitions' action URLs, which name
+the transition in the ``transition`` parameter; the form posts it back). The
+form asks for the comment, and a refusal (a guard's message) is shown to the
+user on the form instead of an error page. Nothing changes when a transition
+is refused: the transaction is aborted.
 """
 
-import transaction
 from plone import api
-from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
-from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from z3c.form import button
+from z3c.form import field
+from zope import schema
 from zope.i18n import translate
+from zope.interface import Interface
 
 from qgis.certification import _
+from qgis.certification.browser.form_base import ProductForm
 
 
-class WorkflowTransitionView(BrowserView):
+class ITransitionComment(Interface):
+    comment = schema.Text(
+        title=_("Comment"),
+        description=_(
+            "Required when changes are requested or an application is rejected; it is "
+            "sent to the applicant."
+        ),
+        required=False,
+    )
+
+
+class WorkflowTransitionView(ProductForm):
     template = ViewPageTemplateFile("templates/workflow_transition.pt")
-    error = None
+    fields = field.Fields(ITransitionComment)
+    primary_buttons = ("confirm",)
 
     def transitions(self):
         workflow = api.portal.get_tool("portal_workflow")
@@ -32,26 +47,32 @@ class WorkflowTransitionView(BrowserView):
     def transition(self):
         return self.transitions().get(self.transition_id)
 
-    def __call__(self):
+    def update(self):
         if self.transition() is None:
             api.portal.show_message(
                 _("This step is not available to you here."), self.request, type="error"
             )
-            return self.request.response.redirect(self.context.absolute_url())
-        if self.request.method == "POST" and "form.buttons.confirm" in self.request.form:
-            CheckAuthenticator(self.request)
-            comment = self.request.form.get("comment", "")
-            try:
-                api.portal.get_tool("portal_workflow").doActionFor(
-                    self.context, self.transition_id, comment=comment
-                )
-            except WorkflowException as refusal:
-                transaction.doom()
-                self.error = str(refusal)
-            else:
-                api.portal.show_message(_("The step is done."), self.request, type="info")
-                return self.request.response.redirect(self.context.absolute_url())
-        return self.template()
+            self.redirect(self.context.absolute_url())
+            return
+        super().update()
+
+    @button.buttonAndHandler(_("Confirm"), name="confirm")
+    def handle_confirm(self, action):
+        data = self.valid_data()
+        if data is None:
+            return
+        try:
+            api.portal.get_tool("portal_workflow").doActionFor(
+                self.context, self.transition_id, comment=data.get("comment") or ""
+            )
+        except WorkflowException as refusal:
+            self.refuse(str(refusal))
+        api.portal.show_message(_("The step is done."), self.request, type="info")
+        self.redirect(self.context.absolute_url())
+
+    @button.buttonAndHandler(_("Cancel"), name="cancel")
+    def handle_cancel(self, action):
+        self.redirect(self.context.absolute_url())
 
     def title(self):
         transition = self.transition()

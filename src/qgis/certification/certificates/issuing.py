@@ -14,6 +14,7 @@ from plone.dexterity.utils import createContentInContainer
 from zope.annotation.interfaces import IAnnotations
 
 from qgis.certification import _
+from qgis.certification import permissions
 from qgis.certification.certificates import codes
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.interfaces import ICertificateSettings
@@ -23,7 +24,6 @@ from qgis.certification.vocabularies.organisation_items import organisation_of
 
 
 ISSUED_KEY = "qgis.certification.issued"
-MANAGE_CERTIFICATES = "qgis.certification: Manage certificates"
 
 
 class IssueError(Exception):
@@ -71,6 +71,12 @@ def _issued(course, create=False):
 
 def _key(attendee_uid, type_id):
     return f"{attendee_uid}:{type_id}"
+
+
+def register_issued(course, attendee_uid, type_id, certificate_id):
+    """Note in the course's register that the attendee holds this certificate
+    (for certificates made without ``issue_certificates``, as in seeding)."""
+    _issued(course, create=True)[_key(attendee_uid, type_id)] = certificate_id
 
 
 def find_certificate(code, portal_type="Certificate"):
@@ -234,7 +240,7 @@ def within_window(certificate, today=None):
 
 
 def may_act_late(certificate):
-    return api.user.has_permission(MANAGE_CERTIFICATES, obj=certificate)
+    return api.user.has_permission(permissions.MANAGE_CERTIFICATES, obj=certificate)
 
 
 def check_window(certificate, action):

@@ -8,6 +8,7 @@ from qgis.certification.content.names import TitleFromNames
 from qgis.certification.content.validation import EMAIL_LENGTH
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import is_email
+from qgis.certification.interfaces import IProgrammeContent
 
 
 class IAttendee(model.Schema):
@@ -20,6 +21,6 @@ class IAttendee(model.Schema):
     )
 
 
-@implementer(IAttendee)
+@implementer(IAttendee, IProgrammeContent)
 class Attendee(TitleFromNames, Item):
     """The title is the attendee's name: it is derived, never stored apart."""

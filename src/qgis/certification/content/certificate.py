@@ -5,12 +5,13 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification import permissions
 from qgis.certification.content.names import TitleFromNames
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
+from qgis.certification.interfaces import IProgrammeContent
 
 
-MANAGE = "qgis.certification.ManageCertificates"
 FIELDS = (
     "code", "attendee", "first_name", "last_name", "certificate_type", "wording",
     "issue_date", "course_title", "course_type_title", "instruction_hours",
@@ -65,10 +66,12 @@ class ICertificate(model.Schema):
 
     # Only the certification team edits a certificate directly; organisations
     # correct names through the correction form, within the window.
-    directives.write_permission(**dict.fromkeys(FIELDS, MANAGE))
+    directives.write_permission(
+        **dict.fromkeys(FIELDS, permissions.permission_id(permissions.MANAGE_CERTIFICATES))
+    )
 
 
-@implementer(ICertificate)
+@implementer(ICertificate, IProgrammeContent)
 class Certificate(TitleFromNames, Item):
     @property
     def printed_name(self):

@@ -8,6 +8,7 @@ from qgis.certification import _
 from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import dates_in_order
 from qgis.certification.content.validation import is_course_date
+from qgis.certification.interfaces import IProgrammeContent
 from qgis.certification.vocabularies.organisation_items import OrganisationItemChoice
 
 
@@ -52,6 +53,6 @@ class ICourse(model.Schema):
         dates_in_order(data)
 
 
-@implementer(ICourse)
+@implementer(ICourse, IProgrammeContent)
 class Course(Container):
     pass

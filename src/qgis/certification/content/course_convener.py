@@ -1,3 +1,4 @@
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
@@ -5,12 +6,15 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.privacy import PRIVATE_DETAILS
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import is_site_user
 
 
 class ICourseConvener(model.Schema):
     """A trainer who convenes the organisation's courses (title: the name as printed)."""
+
+    directives.read_permission(user_id=PRIVATE_DETAILS, signature=PRIVATE_DETAILS)
 
     user_id = schema.TextLine(
         title=_("User name"),

@@ -7,9 +7,11 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification import permissions
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import is_finite
+from qgis.certification.interfaces import IProgrammeContent
 
 
 ZERO = Decimal("0")
@@ -63,10 +65,12 @@ class IInvoice(model.Schema):
     tax_note = schema.TextLine(title=_("Tax note"), max_length=LINE_LENGTH, required=False)
     credited = schema.Bool(title=_("Credits added"), default=False)
 
-    directives.write_permission(**dict.fromkeys(FIELDS, "qgis.certification.ManageCredits"))
+    directives.write_permission(
+        **dict.fromkeys(FIELDS, permissions.permission_id(permissions.MANAGE_CREDITS))
+    )
 
 
-@implementer(IInvoice)
+@implementer(IInvoice, IProgrammeContent)
 class Invoice(Item):
     def Title(self):
         return self.number or ""

@@ -1,4 +1,5 @@
 from plone.app.textfield import RichText
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
@@ -6,11 +7,13 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.privacy import PRIVATE_DETAILS
 from qgis.certification.content.validation import EMAIL_LENGTH
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import PHONE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import is_email
+from qgis.certification.interfaces import IProgrammeContent
 from qgis.certification.urls.schemes import MAX_URL_LENGTH
 from qgis.certification.urls.schemes import is_web_url
 from qgis.certification.vocabularies.countries import CountryChoice
@@ -18,6 +21,10 @@ from qgis.certification.vocabularies.countries import CountryChoice
 
 class ICertifyingOrganisation(model.Schema):
     """An organisation that teaches QGIS and applies to certify its attendees."""
+
+    directives.read_permission(
+        email=PRIVATE_DETAILS, phone=PRIVATE_DETAILS, vat_number=PRIVATE_DETAILS
+    )
 
     email = schema.TextLine(
         title=_("E-mail"),
@@ -73,6 +80,6 @@ class ICertifyingOrganisation(model.Schema):
     )
 
 
-@implementer(ICertifyingOrganisation)
+@implementer(ICertifyingOrganisation, IProgrammeContent)
 class CertifyingOrganisation(Container):
     pass

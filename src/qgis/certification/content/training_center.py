@@ -1,9 +1,11 @@
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.privacy import PRIVATE_DETAILS
 from qgis.certification.content.validation import EMAIL_LENGTH
 from qgis.certification.content.validation import PHONE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
@@ -14,6 +16,8 @@ from qgis.certification.vocabularies.countries import CountryChoice
 
 class ITrainingCenter(model.Schema):
     """A place where the organisation runs courses."""
+
+    directives.read_permission(email=PRIVATE_DETAILS, phone=PRIVATE_DETAILS)
 
     address = schema.Text(title=_("Address"), required=False, max_length=TEXT_LENGTH)
     email = schema.TextLine(

@@ -1,14 +1,17 @@
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.privacy import PRIVATE_DETAILS
 from qgis.certification.content.validation import EMAIL_LENGTH
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import MAX_LIST_LENGTH
 from qgis.certification.content.validation import are_site_users
 from qgis.certification.content.validation import is_email
+from qgis.certification.interfaces import IProgrammeContent
 from qgis.certification.urls.schemes import MAX_URL_LENGTH
 from qgis.certification.urls.schemes import is_web_url
 from qgis.certification.vocabularies.countries import CountryChoice
@@ -16,6 +19,8 @@ from qgis.certification.vocabularies.countries import CountryChoice
 
 class IUserGroup(model.Schema):
     """A local QGIS user group: it reviews the applications of its countries."""
+
+    directives.read_permission(members=PRIVATE_DETAILS)
 
     countries = schema.List(
         title=_("Countries"),
@@ -46,6 +51,6 @@ class IUserGroup(model.Schema):
     )
 
 
-@implementer(IUserGroup)
+@implementer(IUserGroup, IProgrammeContent)
 class UserGroup(Item):
     pass

@@ -11,13 +11,15 @@ from datetime import date
 from datetime import timedelta
 
 from plone import api
-from plone.app.textfield.value import RichTextValue
 
-from qgis.certification.application import questionnaire
 from qgis.certification.application import review
-from qgis.certification.certificates.issuing import issue_certificates
+from qgis.certification.builders import certificates
+from qgis.certification.builders import courses
+from qgis.certification.builders import organisations
+from qgis.certification.builders import people
+from qgis.certification.builders import training
+from qgis.certification.builders.adding import act
 from qgis.certification.certificates.organisation_certificate import issue_organisation_certificate
-from qgis.certification.payments.credits import ledger_of
 from qgis.certification.payments.orders import place_order
 
 
@@ -122,15 +124,6 @@ DEMO_ORGANISATIONS = (
     ),
 )
 
-# the steps that bring an application to each state (after submit and, where
-# user groups cover the country, their review)
-DECISION_STEPS = {
-    "psc_decision": (),
-    "published": (("psc-member", "approve"),),
-    "rejected": (("psc-member", "reject"),),
-    "archived": (("psc-member", "approve"), ("team", "archive")),
-}
-
 COMMENTS = {
     "submit": "Our application, with our course material.",
     "send_to_user_groups": "Complete; over to the local user group.",
@@ -141,178 +134,138 @@ COMMENTS = {
 }
 
 
+APPLICATION_ANSWERS = {
+    "teaching": "Three-day classroom courses of up to twelve people, and online "
+    "evening courses; companies also book us for in-house training.",
+    "trainers": 3,
+    "qgis_versions": "The current long-term release; we move within a month of a new one.",
+    "material_updates": "Our exercises live in a public repository; a trainer reviews "
+    "them for every new long-term release.",
+    "future_contributions": "We keep translating the user manual and host the local "
+    "user group's meetings twice a year.",
+    "languages": "English and our national language.",
+}
+
+ATTENDEES = (("Maria", "Lopez"), ("John", "Smith"), ("Ioana", "Ștefănescu"))
+
+
 def ensure_demo_users():
     for user_id, fullname, groups in DEMO_USERS:
-        if api.user.get(userid=user_id) is None:
-            api.user.create(
-                username=user_id,
-                email=f"{user_id}@example.org",
-                password=DEMO_PASSWORD,
-                properties={"fullname": fullname},
-            )
-        for group in groups:
-            api.group.add_user(groupname=group, username=user_id)
+        people.ensure_user(user_id, fullname, DEMO_PASSWORD, groups)
 
 
 def ensure_demo_user_groups(portal):
-    folder = portal["user-groups"]
     for group_id, title, countries, members in DEMO_USER_GROUPS:
-        if group_id not in folder.objectIds():
-            api.content.create(
-                container=folder,
-                type="UserGroup",
-                id=group_id,
-                title=title,
-                countries=countries,
-                members=members,
-                website=f"https://{group_id}.example.org",
-            )
+        people.ensure_user_group(
+            portal, group_id, title, countries, members, website=f"https://{group_id}.example.org"
+        )
 
 
 def _application(folder, org_id, title, country, owner, centre):
     city, latitude, longitude = centre
+    address = f"1 Example Street, {city}"
     with api.env.adopt_user(username=owner):
-        organisation = api.content.create(
-            container=folder,
-            type="CertifyingOrganisation",
-            id=org_id,
-            title=title,
+        organisation = organisations.create_organisation(
+            folder,
+            title,
+            "<p>We translate the QGIS user manual, publish our exercises under an "
+            "open licence and help run the local user group. "
+            f'See <a href="https://{org_id}.example.org/qgis">our QGIS work</a>.</p>',
+            object_id=org_id,
             description=f"QGIS courses in {city} and online.",
             email=f"office@{org_id}.example.org",
             website=f"https://{org_id}.example.org",
             country=country,
-            address=f"1 Example Street, {city}",
+            address=address,
             contribution_types=["documentation", "translation", "user_group"],
-            contributions=RichTextValue(
-                "<p>We translate the QGIS user manual, publish our exercises under an "
-                "open licence and help run the local user group. "
-                f'See <a href="https://{org_id}.example.org/qgis">our QGIS work</a>.</p>',
-                "text/html",
-                "text/x-html-safe",
-            ),
         )
-        course_type = api.content.create(
-            container=organisation,
-            type="CourseType",
-            id="qgis-essentials",
-            title="QGIS essentials",
+        course_type = training.add_course_type(
+            organisation,
+            "QGIS essentials",
+            21,
+            object_id="qgis-essentials",
             description="Three days from the first map to print layouts.",
-            instruction_hours=21,
         )
-        api.content.create(
-            container=course_type,
-            type="Link",
-            id="exercises",
-            title="Exercises and data",
-            remoteUrl=f"https://{org_id}.example.org/qgis-essentials/exercises",
+        training.add_material(
+            course_type,
+            "Exercises and data",
+            f"https://{org_id}.example.org/qgis-essentials/exercises",
+            object_id="exercises",
         )
-        api.content.create(
-            container=organisation,
-            type="TrainingCenter",
-            id="main-centre",
-            title=f"{city} training centre",
-            country=country,
-            address=f"1 Example Street, {city}",
+        training.add_training_centre(
+            organisation,
+            f"{city} training centre",
+            country,
+            object_id="main-centre",
+            address=address,
             latitude=latitude,
             longitude=longitude,
         )
-        api.content.create(
-            container=organisation,
-            type="CourseConvener",
-            id="cora-convener",
-            title="Cora Convener",
-            user_id="convener",
-            degree="MSc",
+        training.add_convener(
+            organisation, "Cora Convener", "convener", object_id="cora-convener", degree="MSc"
         )
     return organisation
 
 
-def _answer_questionnaire(organisation, owner):
-    answers = {
-        "teaching": "Three-day classroom courses of up to twelve people, and online "
-        "evening courses; companies also book us for in-house training.",
-        "trainers": 3,
-        "qgis_versions": "The current long-term release; we move within a month of a new one.",
-        "material_updates": "Our exercises live in a public repository; a trainer reviews "
-        "them for every new long-term release.",
-        "future_contributions": "We keep translating the user manual and host the local "
-        "user group's meetings twice a year.",
-        "languages": "English and our national language.",
-    }
-    questionnaire.save_answers(organisation, questionnaire.APPLICATION, answers, owner)
-
-
-def _fill_in_checklist(organisation):
+def _reviewing(organisation, owner):
     covered = bool(review.user_groups_of(organisation))
-    answers = {
+    checklist = {
         "contributions_verified": "Yes",
         "material_checked": "Yes",
         "user_group_consulted": "Yes" if covered else "No user group covers the country",
         "notes": "Translations and exercises checked online.",
     }
-    questionnaire.save_answers(organisation, questionnaire.CHECKLIST, answers, "team")
+    return organisations.Reviewing(
+        owner=owner,
+        team="team",
+        psc="psc-member",
+        comments=COMMENTS,
+        opinion="Known and active locally.",
+        checklist=checklist,
+    )
 
 
-def _act(organisation, user_id, transition):
-    with api.env.adopt_user(username=user_id):
-        api.portal.get_tool("portal_workflow").doActionFor(
-            organisation, transition, comment=COMMENTS[transition]
-        )
-
-
-def _advance(organisation, state, course_owner):
-    """Bring a new application to ``state`` the way people would."""
+def _advance(organisation, state, owner):
+    """Bring a new application to ``state`` the way people would; certified
+    organisations teach a course (an archived one taught it before archiving)."""
     if state == "draft":
         return
-    _answer_questionnaire(organisation, course_owner)
-    _act(organisation, course_owner, "submit")
-    if state == "submitted":
-        return
-    groups = review.user_groups_of(organisation)
-    if groups:
-        _act(organisation, "team", "send_to_user_groups")
-        if state == "user_group_review":
-            return
-        for group in groups:
-            review.record_opinion(
-                organisation, group, group.members[0], "recommend", "Known and active locally."
-            )
-    _fill_in_checklist(organisation)
-    _act(organisation, "team", "send_to_psc")
-    for actor, transition in DECISION_STEPS[state]:
-        if transition == "archive":
-            _course(organisation, course_owner)
-        _act(organisation, actor, transition)
+    organisations.answer_application(organisation, APPLICATION_ANSWERS, owner)
+    reviewing = _reviewing(organisation, owner)
+    organisations.bring_to(organisation, "published" if state == "archived" else state, reviewing)
+    if state in ("published", "archived"):
+        _course(organisation, owner)
     if state == "published":
-        _course(organisation, course_owner)
-        _certificates(organisation, course_owner)
+        _certificates(organisation, owner)
+    if state == "archived":
+        act(organisation, reviewing.team, "archive", COMMENTS["archive"])
 
 
 def _course(organisation, owner):
     start = date.today() + timedelta(days=30)
     with api.env.adopt_user(username=owner):
-        course = api.content.create(
-            container=organisation,
-            type="Course",
-            id="qgis-essentials-next",
-            title=f"QGIS essentials, {start:%B %Y}",
-            course_type=organisation["qgis-essentials"].UID(),
-            convener=organisation["cora-convener"].UID(),
-            training_center=organisation["main-centre"].UID(),
+        course = courses.add_course(
+            organisation,
+            f"QGIS essentials, {start:%B %Y}",
+            object_id="qgis-essentials-next",
             start_date=start,
             end_date=start + timedelta(days=2),
             course_language="en",
             trained_competence="Make, analyse and print maps with QGIS.",
+            **courses.course_parts(
+                organisation["qgis-essentials"],
+                organisation["cora-convener"],
+                organisation["main-centre"],
+            ),
         )
-        api.portal.get_tool("portal_workflow").doActionFor(course, "publish")
-        for first, last in (("Maria", "Lopez"), ("John", "Smith"), ("Ioana", "Ștefănescu")):
-            api.content.create(
-                container=course,
-                type="Attendee",
-                id=f"{first}-{last}".lower(),
-                first_name=first,
-                last_name=last,
-                email=f"{first}.{last}@example.org".lower(),
+        act(course, owner, "publish")
+        for first, last in ATTENDEES:
+            courses.add_attendee(
+                course,
+                first,
+                last,
+                f"{first}.{last}@example.org".lower(),
+                object_id=f"{first}-{last}".lower(),
             )
 
 
@@ -328,10 +281,10 @@ def ensure_demo_invoicing():
 def _certificates(organisation, owner):
     """Credits paid by bank transfer, certificates for the demo course, an
     unpaid invoice and the organisation's own certificate."""
-    ledger_of(organisation).append(10, "top-up", "Demo bank transfer", "team")
+    certificates.top_up(organisation, 10, "Demo bank transfer", "team")
     course = organisation["qgis-essentials-next"]
     with api.env.adopt_user(username=owner):
-        issue_certificates(course, "all", "completion", owner)
+        certificates.issue(course, owner)
         place_order(organisation, 20, "invoice", owner)
     with api.env.adopt_user(username="team"):
         issue_organisation_certificate(organisation, "team")

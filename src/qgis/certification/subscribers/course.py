@@ -1,4 +1,5 @@
-"""Events of courses: the publish guard and the convener's local role."""
+"""Events of courses: the publish guard, the convener's local role, and
+attendees that nobody but the organisation owns."""
 
 from plone import api
 from plone.app.uuid.utils import uuidToObject
@@ -10,6 +11,7 @@ from qgis.certification.vocabularies.organisation_items import organisation_of
 
 
 CONVENER_ROLE = "CourseConvener"
+OWNER_ROLE = "Owner"
 
 
 def check_transition(course, event):
@@ -47,3 +49,38 @@ def sync_convener_role(course, event=None):
         changed = True
     if changed:
         course.reindexObjectSecurity()
+
+
+def courses_of_convener(convener):
+    """The courses of the convener's organisation that name this convener."""
+    organisation = organisation_of(convener)
+    if organisation is None:
+        return []
+    brains = api.content.find(context=organisation, portal_type="Course", unrestricted=True)
+    courses = (brain._unrestrictedGetObject() for brain in brains)
+    return [course for course in courses if course.convener == convener.UID()]
+
+
+def convener_changed(convener, event=None):
+    """A convener's account changed: the courses they convene follow it."""
+    for course in courses_of_convener(convener):
+        sync_convener_role(course)
+
+
+def release_ownership(attendee, event=None):
+    """Whoever adds an attendee does not own it: the organisation's owners hold
+    their role from the organisation, and a convener's rights come only from the
+    course's convener role, so that they end when the course changes hands."""
+    organisation = organisation_of(attendee)
+    keep = set(organisation.users_with_local_role(OWNER_ROLE)) if organisation else set()
+    changed = False
+    for user_id, roles in attendee.get_local_roles():
+        if OWNER_ROLE in roles and user_id not in keep:
+            remaining = [role for role in roles if role != OWNER_ROLE]
+            if remaining:
+                attendee.manage_setLocalRoles(user_id, remaining)
+            else:
+                attendee.manage_delLocalRoles([user_id])
+            changed = True
+    if changed:
+        attendee.reindexObjectSecurity()

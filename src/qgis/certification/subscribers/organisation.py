@@ -10,6 +10,7 @@ from zope.i18n import translate
 from qgis.certification import _
 from qgis.certification.application import notifications
 from qgis.certification.application import review
+from qgis.certification.application import reviewers
 
 
 logger = logging.getLogger("qgis.certification")
@@ -58,16 +59,14 @@ def check_transition(organisation, event):
             _refuse(reason)
 
 
-def grant_reviewer_roles(organisation):
-    for group in review.user_groups_of(organisation):
-        for user_id in group.members or ():
-            roles = set(organisation.get_local_roles_for_userid(user_id))
-            if "UserGroupReviewer" not in roles:
-                organisation.manage_addLocalRoles(user_id, ["UserGroupReviewer"])
-    organisation.reindexObjectSecurity()
+def sync_reviewers(organisation, event=None):
+    """After any change of the organisation (its country, its state), its
+    reviewers' role follows who reviews it now."""
+    reviewers.sync_reviewer_roles(organisation)
 
 
 def after_transition(organisation, event):
+    sync_reviewers(organisation)
     if event.transition is None:
         return
     transition = event.transition.id
@@ -82,15 +81,11 @@ def after_transition(organisation, event):
         )
         notifications.notify_users(owners, "submitted_owner", mapping)
     elif transition == "send_to_user_groups":
-        grant_reviewer_roles(organisation)
         deadline = review.review_deadline(organisation)
         mapping["deadline"] = deadline.strftime("%Y-%m-%d") if deadline else ""
-        reviewers = [
-            user_id
-            for group in review.user_groups_of(organisation)
-            for user_id in group.members or ()
-        ]
-        notifications.notify_users(reviewers, "user_group_review", mapping)
+        notifications.notify_users(
+            sorted(reviewers.reviewers(organisation)), "user_group_review", mapping
+        )
     elif transition == "send_to_psc":
         notifications.notify_users(
             notifications.group_members(notifications.PSC_GROUP),

@@ -6,12 +6,7 @@ from datetime import date
 from datetime import datetime
 
 from AccessControl import Unauthorized
-from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
-from plone.restapi.exceptions import DeserializationError
-from plone.restapi.services import Service
 from zope.i18n import translate
-from zope.interface import alsoProvides
 from zope.schema import ValidationError
 from zope.schema.interfaces import ICollection
 from zope.schema.interfaces import IDate
@@ -24,6 +19,9 @@ from zope.schema.interfaces import ITuple
 
 from qgis.certification import _
 from qgis.certification.application import questionnaire
+from qgis.certification.services.base import Field
+from qgis.certification.services.base import ProductService
+from qgis.certification.services.base import ServiceError
 
 
 def summary(context, request, kind, name):
@@ -47,23 +45,40 @@ def summary(context, request, kind, name):
     }
 
 
-class QuestionnaireGet(Service):
+class QuestionnaireGet(ProductService):
     kind = questionnaire.APPLICATION
+    # plone.restapi registers the view as ``GET_application_json_@questionnaire``:
+    # the answer's ``@id`` names the endpoint itself
+    endpoint = "@questionnaire"
 
-    def reply(self):
+    def answer(self):
         # The service's permission alone would let the PSC read a draft they
         # may not see: the organisation must be visible too.
         if not questionnaire.may_read(self.context, self.kind):
             raise Unauthorized(self.__name__)
-        return summary(self.context, self.request, self.kind, self.__name__)
+        return summary(self.context, self.request, self.kind, self.endpoint)
 
 
 class ChecklistGet(QuestionnaireGet):
     kind = questionnaire.CHECKLIST
+    endpoint = "@review-checklist"
 
 
 class AnswerError(ValueError):
     """An answer that does not fit its question; ``args[0]`` says why."""
+
+
+def collection(field, value):
+    """A JSON list as the collection ``field`` holds."""
+    if not isinstance(value, list):
+        raise AnswerError(_("A list of answers is expected."))
+    if IFrozenSet.providedBy(field):
+        return frozenset(value)
+    if ISet.providedBy(field):
+        return set(value)
+    if ITuple.providedBy(field):
+        return tuple(value)
+    return value
 
 
 def convert(field, value):
@@ -80,14 +95,7 @@ def convert(field, value):
     elif IDate.providedBy(field):
         value = date.fromisoformat(value) if isinstance(value, str) else value
     elif ICollection.providedBy(field):
-        if not isinstance(value, list):
-            raise AnswerError(_("A list of answers is expected."))
-        if IFrozenSet.providedBy(field):
-            value = frozenset(value)
-        elif ISet.providedBy(field):
-            value = set(value)
-        elif ITuple.providedBy(field):
-            value = tuple(value)
+        value = collection(field, value)
     elif isinstance(value, str) and IFromUnicode.providedBy(field):
         if not IText.providedBy(field):
             value = value.strip()
@@ -96,57 +104,48 @@ def convert(field, value):
     return value
 
 
-class QuestionnairePost(Service):
-    kind = questionnaire.APPLICATION
-
-    def error(self, status, message, **details):
-        self.request.response.setStatus(status)
-        kind = "BadRequest" if status == 400 else "Forbidden"
-        return {
-            "error": {"type": kind, "message": translate(message, context=self.request), **details}
-        }
-
-    def reply(self):
-        # Authenticated per request, as plone.restapi's own POST services.
-        alsoProvides(self.request, IDisableCSRFProtection)
-        if not questionnaire.may_answer(self.context, self.kind):
-            return self.error(403, self.refusal())
+def converted(fields, answers):
+    """``answers`` converted for their ``fields``: ``(data, errors)``, errors
+    as ``(question id, message)`` pairs."""
+    data, errors = {}, []
+    for name, value in answers.items():
+        field = fields.get(name)
+        if field is None:
+            errors.append((name, _("No such question.")))
+            continue
         try:
-            body = json_body(self.request)
-        except DeserializationError:
-            body = None
-        if not isinstance(body, dict) or not isinstance(body.get("answers"), dict):
-            return self.error(
-                400, _('The body must be a JSON object: {"answers": {"<question id>": ...}}.')
-            )
-        fields = dict(questionnaire.questions(self.kind, self.context))
-        data, errors = {}, []
-        for name, value in body["answers"].items():
-            field = fields.get(name)
-            if field is None:
-                errors.append(
-                    {
-                        "field": name,
-                        "message": translate(_("No such question."), context=self.request),
-                    }
-                )
-                continue
-            try:
-                data[name] = convert(field, value)
-            except (ValidationError, ValueError, TypeError) as problem:
-                if isinstance(problem, ValidationError):
-                    message = problem.doc()
-                elif isinstance(problem, AnswerError):
-                    message = problem.args[0]
-                else:
-                    message = _("This answer does not fit the question.")
-                message = translate(message, context=self.request)
-                errors.append({"field": name, "message": message})
+            data[name] = convert(field, value)
+        except ValidationError as problem:
+            errors.append((name, problem.doc()))
+        except AnswerError as problem:
+            errors.append((name, problem.args[0]))
+        except (ValueError, TypeError):
+            errors.append((name, _("This answer does not fit the question.")))
+    return data, errors
+
+
+class QuestionnairePost(ProductService):
+    kind = questionnaire.APPLICATION
+    endpoint = QuestionnaireGet.endpoint
+    fields = (
+        Field(
+            "answers",
+            dict,
+            required=True,
+            message=_('The body must be a JSON object: {"answers": {"<question id>": ...}}.'),
+        ),
+    )
+
+    def answer(self):
+        if not questionnaire.may_answer(self.context, self.kind):
+            raise ServiceError(403, self.refusal())
+        answers = self.body()["answers"]
+        data, errors = converted(dict(questionnaire.questions(self.kind, self.context)), answers)
         if errors:
-            return self.error(400, _("Some answers are not valid."), errors=errors)
+            raise ServiceError(400, _("Some answers are not valid."), errors=errors)
         user_id = self.request.get("AUTHENTICATED_USER").getId()
         questionnaire.save_answers(self.context, self.kind, data, user_id)
-        return summary(self.context, self.request, self.kind, self.__name__)
+        return summary(self.context, self.request, self.kind, self.endpoint)
 
     def refusal(self):
         return _("The questionnaire can be changed only while the application is a draft.")
@@ -154,6 +153,7 @@ class QuestionnairePost(Service):
 
 class ChecklistPost(QuestionnairePost):
     kind = questionnaire.CHECKLIST
+    endpoint = ChecklistGet.endpoint
 
     def refusal(self):
         return _("Only the certification team and the reviewers fill in the checklist.")

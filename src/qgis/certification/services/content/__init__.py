@@ -1,0 +1,1 @@
+"""What the REST API's content endpoints need for this product's types."""

@@ -1,0 +1,73 @@
+"""The organisation page's order form for credits, in Classic UI."""
+
+import transaction
+from form_helpers import field_error
+from plone import api
+
+from qgis.certification.interfaces import IInvoiceSettings
+from qgis.certification.payments import orders
+
+
+IBAN = "CH9300762011623852957"
+
+
+def order_form(browser, organisation):
+    browser.open(organisation.absolute_url())
+    return browser.getForm(action=organisation.absolute_url() + "/@@buy-credits")
+
+
+def test_owner_orders_credits_by_invoice(certified, browser_for):
+    organisation, course, people = certified
+    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+    transaction.commit()
+    browser = browser_for("owner")
+    form = order_form(browser, organisation)
+    form.getControl(name="form.widgets.credits").value = "4"
+    form.getControl(name="form.widgets.method:list").value = ["invoice"]
+    form.getControl(name="form.buttons.order").click()
+    assert "Your invoice was created and mailed to you" in browser.contents
+    assert browser.url.startswith(organisation.absolute_url())
+    transaction.begin()
+    (order,) = orders.order_summaries(organisation)
+    assert (order["credits"], order["method"]) == (4, "invoice")
+
+
+def test_a_quantity_that_is_no_number_is_shown_next_to_the_field(certified, browser_for):
+    organisation, course, people = certified
+    transaction.commit()
+    browser = browser_for("owner")
+    form = order_form(browser, organisation)
+    form.getControl(name="form.widgets.credits").value = "ten"
+    form.getControl(name="form.buttons.order").click()
+    assert field_error(browser.contents, "credits") == (
+        "The entered value is not a valid integer literal."
+    )
+    # the form, shown alone, keeps what was typed
+    assert browser.getControl(name="form.widgets.credits").value == "ten"
+    transaction.begin()
+    assert orders.order_summaries(organisation) == []
+
+
+def test_the_programme_refusal_is_shown_next_to_the_field(certified, browser_for):
+    organisation, course, people = certified
+    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+    transaction.commit()
+    browser = browser_for("owner")
+    form = order_form(browser, organisation)
+    form.getControl(name="form.widgets.credits").value = "0"
+    form.getControl(name="form.buttons.order").click()
+    assert "must be a whole number from 1 to" in field_error(browser.contents, "credits")
+    transaction.begin()
+    assert orders.order_summaries(organisation) == []
+
+
+def test_a_refusal_about_no_field_is_shown_above_the_form(certified, browser_for):
+    organisation, course, people = certified
+    transaction.commit()  # no bank details: no invoices yet
+    browser = browser_for("owner")
+    form = order_form(browser, organisation)
+    form.getControl(name="form.buttons.order").click()
+    assert "Invoices are not available yet" in browser.contents
+    assert field_error(browser.contents, "credits") is None
+    transaction.begin()
+    assert orders.order_summaries(organisation) == []
