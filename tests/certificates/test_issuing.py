@@ -180,6 +180,21 @@ def test_corrections_within_the_window(course):
     assert certificate.printed_name == "Ioana Pop"
 
 
+@pytest.mark.parametrize(
+    ("first_name", "last_name"),
+    [("x" * 1_000_000, "Pop"), ("Ioana", "P" * 201), (10**40, "Pop"), ("Ioana", ["Pop"])],
+)
+def test_a_correction_is_a_name_of_bounded_length(course, first_name, last_name):
+    organisation, course, people = course
+    top_up(organisation, 3)
+    (certificate, *_), _ = issue(course)
+    printed = certificate.printed_name
+    with api.env.adopt_user(username="owner"), pytest.raises(issuing.IssueError) as refusal:
+        issuing.correct_certificate(certificate, first_name, last_name)
+    assert refusal.value.status == 400
+    assert certificate.printed_name == printed
+
+
 def test_certificates_are_never_deleted(course):
     organisation, course, people = course
     top_up(organisation, 3)

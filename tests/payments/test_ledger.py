@@ -8,7 +8,11 @@ import transaction
 import ZODB
 from ZODB.POSException import ConflictError
 
+from qgis.certification.payments.credits import MAX_BALANCE
+from qgis.certification.payments.credits import MAX_ENTRY_CREDITS
+from qgis.certification.payments.credits import MAX_REFERENCE_LENGTH
 from qgis.certification.payments.credits import CreditLedger
+from qgis.certification.payments.credits import EntryRefused
 from qgis.certification.payments.credits import InsufficientCredits
 
 
@@ -95,3 +99,33 @@ def test_concurrent_debits_never_overspend():
     assert len(refused) == 8 * 5 - 100 // 5
     assert len(tries) > 8 * 5  # some attempts conflicted and were retried
     db.close()
+
+
+@pytest.mark.parametrize(
+    ("amount", "reference", "field"),
+    [
+        (10**40, "", "amount"),
+        (-(10**40), "", "amount"),
+        (MAX_ENTRY_CREDITS + 1, "", "amount"),
+        (1, "x" * (MAX_REFERENCE_LENGTH + 1), "reason"),
+    ],
+)
+def test_entries_out_of_range_are_refused(amount, reference, field):
+    ledger = CreditLedger()
+    ledger.append(5, "top-up")
+    with pytest.raises(EntryRefused) as refusal:
+        ledger.append(amount, "adjustment", reference, "team")
+    assert refusal.value.field == field
+    assert refusal.value.message
+    assert (ledger.balance, len(ledger)) == (5, 1)
+
+
+def test_the_balance_has_a_ceiling():
+    ledger = CreditLedger()
+    for _ in range(MAX_BALANCE // MAX_ENTRY_CREDITS):
+        ledger.append(MAX_ENTRY_CREDITS, "top-up")
+    with pytest.raises(EntryRefused):
+        ledger.append(1, "top-up")
+    assert ledger.balance == MAX_BALANCE
+    ledger.append(-MAX_ENTRY_CREDITS, "adjustment", "x" * MAX_REFERENCE_LENGTH)
+    assert ledger.balance == MAX_BALANCE - MAX_ENTRY_CREDITS

@@ -1,5 +1,6 @@
-"""Helpers of the security tests: what the server committed, and whether
-an answer says yes or no."""
+"""Helpers of the security tests: what the server committed, data written past
+validation (as data stored before a check existed is), and whether an answer says
+yes or no."""
 
 import transaction
 from plone import api
@@ -13,6 +14,26 @@ def obj_at(url):
     transaction.begin()
     portal = api.portal.get()
     return portal.unrestrictedTraverse(url[len(portal.absolute_url()) :].lstrip("/"))
+
+
+def store(obj, **values):
+    """Write values straight on the item, reindex it and commit."""
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.reindexObject()
+    transaction.commit()
+
+
+def store_metadata(obj, **values):
+    """Overwrite catalog metadata of the item (what an indexer of an older
+    release wrote), and commit."""
+    catalog = api.portal.get_tool("portal_catalog")._catalog
+    rid = catalog.uids["/".join(obj.getPhysicalPath())]
+    record = list(catalog.data[rid])
+    for name, value in values.items():
+        record[catalog.schema[name]] = value
+    catalog.data[rid] = tuple(record)
+    transaction.commit()
 
 
 def allowed(response):

@@ -24,3 +24,16 @@ def test_the_step_recomputes_reviewers_conveners_and_attendees(site):
     assert "UserGroupReviewer" not in application.get_local_roles_for_userid("reviewer_se")
     assert "Owner" not in attendee.get_local_roles_for_userid("convener")
     assert course.get_local_roles_for_userid("former-convener") == ()
+
+
+def test_the_step_empties_unsafe_addresses(site):
+    with api.env.adopt_roles(["Manager"]):
+        organisation, _course, _attendees = certified_course(site)
+    organisation.website = "javascript:alert(1)"
+    organisation.reindexObject()
+
+    v1001.blank_unsafe_addresses(api.portal.get_tool("portal_setup"))
+
+    assert organisation.website is None
+    brain = api.content.find(UID=organisation.UID())[0]
+    assert "javascript" not in str(brain.qgis_website)

@@ -5,6 +5,11 @@ from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 from qgis.certification import _
+from qgis.certification.content.validation import LINE_LENGTH
+from qgis.certification.content.validation import TEXT_LENGTH
+from qgis.certification.content.validation import is_finite
+from qgis.certification.urls.schemes import MAX_URL_LENGTH
+from qgis.certification.urls.schemes import is_web_url
 
 
 class IQgisCertificationLayer(IDefaultBrowserLayer):
@@ -20,12 +25,14 @@ class IReviewSettings(Interface):
         description=_("How long the local user groups have to give their opinion."),
         default=30,
         min=1,
+        max=365,
     )
     reminder_days_before = schema.Int(
         title=_("Reminder (days before the end)"),
         description=_("When user groups that have not answered are reminded."),
         default=7,
         min=0,
+        max=365,
     )
 
 
@@ -37,6 +44,8 @@ class ICertificateSettings(Interface):
         description=_("One credit pays for one certificate."),
         default=Decimal("20.00"),
         min=Decimal("0.00"),
+        max=Decimal("100000.00"),
+        constraint=is_finite,
     )
     currency = schema.TextLine(
         title=_("Currency"),
@@ -47,6 +56,7 @@ class ICertificateSettings(Interface):
     )
     representative_name = schema.TextLine(
         title=_("Programme representative"),
+        max_length=LINE_LENGTH,
         description=_("The name printed under the programme's signature on every certificate."),
         default="QGIS Certification Programme",
         required=False,
@@ -58,34 +68,50 @@ class ICertificateSettings(Interface):
         ),
         default=7,
         min=0,
+        max=365,
     )
 
 
 class IInvoiceSettings(Interface):
     """The programme's invoicing details (registry, control panel)."""
 
-    seller_name = schema.TextLine(title=_("Seller"), default="QGIS.ORG")
+    seller_name = schema.TextLine(title=_("Seller"), max_length=LINE_LENGTH, default="QGIS.ORG")
     seller_address = schema.Text(
-        title=_("Seller's address"), description=_("One line per address line."), required=False
+        title=_("Seller's address"),
+        max_length=TEXT_LENGTH,
+        description=_("One line per address line."),
+        required=False,
     )
-    seller_vat_id = schema.TextLine(title=_("Seller's VAT number"), required=False)
-    seller_email = schema.TextLine(title=_("Seller's e-mail"), default="certification@qgis.org")
-    bank_account_holder = schema.TextLine(title=_("Account holder"), default="QGIS.ORG")
+    seller_vat_id = schema.TextLine(
+        title=_("Seller's VAT number"), max_length=LINE_LENGTH, required=False
+    )
+    seller_email = schema.TextLine(
+        title=_("Seller's e-mail"), max_length=LINE_LENGTH, default="certification@qgis.org"
+    )
+    bank_account_holder = schema.TextLine(
+        title=_("Account holder"), max_length=LINE_LENGTH, default="QGIS.ORG"
+    )
     iban = schema.TextLine(
         title=_("IBAN"),
+        max_length=LINE_LENGTH,
         description=_("Invoices cannot be created until the programme's IBAN is set."),
         required=False,
     )
-    bic = schema.TextLine(title=_("BIC"), required=False)
+    bic = schema.TextLine(title=_("BIC"), max_length=LINE_LENGTH, required=False)
     tax_rate = schema.Decimal(
-        title=_("Tax rate (%)"), default=Decimal("0"), min=Decimal("0"), max=Decimal("100")
+        title=_("Tax rate (%)"),
+        default=Decimal("0"),
+        min=Decimal("0"),
+        max=Decimal("100"),
+        constraint=is_finite,
     )
     tax_note = schema.TextLine(
         title=_("Tax note"),
+        max_length=LINE_LENGTH,
         description=_("Printed under the tax line, for example a reverse-charge mention."),
         required=False,
     )
-    payment_days = schema.Int(title=_("Payment term (days)"), default=30, min=0)
+    payment_days = schema.Int(title=_("Payment term (days)"), default=30, min=0, max=365)
 
 
 class IMapSettings(Interface):
@@ -93,11 +119,14 @@ class IMapSettings(Interface):
 
     tile_url = schema.TextLine(
         title=_("Map tiles URL"),
+        max_length=MAX_URL_LENGTH,
         description=_("A Leaflet tile URL template, with {z}, {x} and {y}."),
         default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        constraint=is_web_url,
     )
     attribution = schema.TextLine(
         title=_("Map attribution"),
+        max_length=TEXT_LENGTH,
         description=_("Shown on the map, as the tile provider requires (HTML allowed)."),
         default=(
             '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '

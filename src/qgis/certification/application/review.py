@@ -20,6 +20,15 @@ from qgis.certification.interfaces import IReviewSettings
 OPINIONS_KEY = "qgis.certification.opinions"
 REMINDED_KEY = "qgis.certification.reminded"
 OPINIONS = ("recommend", "oppose")
+MAX_COMMENT_LENGTH = 10_000
+
+
+class OpinionRefused(ValueError):
+    """An opinion that cannot be recorded; ``message`` says why."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
 
 
 def now_utc():
@@ -154,6 +163,13 @@ def groups_without_opinion(organisation):
 
 
 def record_opinion(organisation, group, user_id, opinion, comment, when=None):
+    if len(comment or "") > MAX_COMMENT_LENGTH:
+        raise OpinionRefused(
+            _(
+                "The comment is too long: at most ${max} characters.",
+                mapping={"max": MAX_COMMENT_LENGTH},
+            )
+        )
     when = when or now_utc()
     # One opinion per group and review round: a later one replaces it.
     key = f"{group.UID()}:{review_started(organisation).isoformat()}"

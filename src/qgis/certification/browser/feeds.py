@@ -10,7 +10,6 @@ the next so that calendars update the event instead of adding a new one.
 """
 
 from datetime import UTC
-from datetime import date
 from datetime import timedelta
 from urllib.parse import urlparse
 
@@ -76,13 +75,15 @@ class UpcomingCoursesCalendar(BrowserView):
             organisation_path=self.organisation_path(),
             **(self.filters.query() if self.filters else {}),
         ):
-            calendar.add_component(self.event(course, organisation, host, names))
+            dates = feeds.course_dates(course)
+            # a course whose stored dates no calendar can hold is left out
+            if dates is not None:
+                calendar.add_component(self.event(course, organisation, host, names, dates))
         return calendar
 
-    def event(self, course, organisation, host, names):
+    def event(self, course, organisation, host, names, dates):
         summary = feeds.value(course, "qgis_course", {})
-        start = date.fromisoformat(summary["start_date"])
-        end = date.fromisoformat(summary["end_date"])
+        start, end = dates
         event = Event()
         event.add("uid", f"{course.UID}@{host}")
         event.add("dtstamp", course.modified.asdatetime().astimezone(UTC))

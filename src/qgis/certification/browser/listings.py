@@ -114,7 +114,7 @@ class OrganisationsListing(ListingView):
                 "url": brain.getURL(),
                 "description": brain.Description or "",
                 "country": self.names(feeds.country_of(brain)),
-                "website": feeds.value(brain, "qgis_website"),
+                "website": feeds.website(brain),
             }
             for brain in self.batch()
         ]

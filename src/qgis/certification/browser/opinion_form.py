@@ -101,8 +101,15 @@ class OpinionForm(EmbeddedForm):
         comment = data["comment"].strip()
         if not comment:
             self.refuse(_("Explain the group's opinion: a comment is required."), "comment")
-        review.record_opinion(
-            self.context, self.group(data), api.user.get_current().getId(), data["opinion"], comment
-        )
+        try:
+            review.record_opinion(
+                self.context,
+                self.group(data),
+                api.user.get_current().getId(),
+                data["opinion"],
+                comment,
+            )
+        except review.OpinionRefused as refusal:
+            self.refuse(refusal.message, "comment")
         api.portal.show_message(_("The opinion is recorded."), self.request, type="info")
         self.redirect(self.context.absolute_url() + "#review")

@@ -14,6 +14,7 @@ from qgis.certification.certificates import issuing
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.payments import orders
 from qgis.certification.payments.credits import balance_of
+from qgis.certification.urls.schemes import safe_url
 from qgis.certification.vocabularies.contribution_types import CONTRIBUTION_TYPES
 from qgis.certification.vocabularies.countries import country_name
 
@@ -31,6 +32,9 @@ class OrganisationView(DefaultView):
             domain="qgis.certification",
             context=self.request,
         )
+
+    def website(self):
+        return safe_url(self.context.website)
 
     def country(self):
         return country_name(self.context.country, api.portal.get_current_language()[:2])

@@ -16,6 +16,7 @@ from zope.annotation.interfaces import IAnnotations
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.certificates import codes
+from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.interfaces import ICertificateSettings
 from qgis.certification.payments.credits import InsufficientCredits
 from qgis.certification.payments.credits import ledger_of
@@ -256,9 +257,16 @@ def check_window(certificate, action):
 
 def correct_certificate(certificate, first_name, last_name):
     """Correct the printed name; the PDF is rendered from it on every download."""
-    first_name, last_name = (first_name or "").strip(), (last_name or "").strip()
+    first_name, last_name = (
+        name.strip() if isinstance(name, str) else "" for name in (first_name, last_name)
+    )
     if not first_name or not last_name:
         raise IssueError(400, _("Both the first and the last name are required."))
+    if max(len(first_name), len(last_name)) > LINE_LENGTH:
+        raise IssueError(
+            400,
+            _("A name has at most ${max} characters.", mapping={"max": LINE_LENGTH}),
+        )
     if api.content.get_state(certificate) != "issued":
         raise IssueError(400, _("A revoked certificate cannot be corrected."))
     check_window(certificate, _("corrected"))

@@ -5,6 +5,8 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.content.names import TitleFromNames
+from qgis.certification.content.validation import EMAIL_LENGTH
+from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import is_email
 from qgis.certification.interfaces import IProgrammeContent
 
@@ -12,9 +14,11 @@ from qgis.certification.interfaces import IProgrammeContent
 class IAttendee(model.Schema):
     """A person attending a course. Never shown to the public."""
 
-    first_name = schema.TextLine(title=_("First name"), required=True)
-    last_name = schema.TextLine(title=_("Last name"), required=True)
-    email = schema.TextLine(title=_("E-mail"), required=True, constraint=is_email)
+    first_name = schema.TextLine(title=_("First name"), required=True, max_length=LINE_LENGTH)
+    last_name = schema.TextLine(title=_("Last name"), required=True, max_length=LINE_LENGTH)
+    email = schema.TextLine(
+        title=_("E-mail"), required=True, max_length=EMAIL_LENGTH, constraint=is_email
+    )
 
 
 @implementer(IAttendee, IProgrammeContent)

@@ -7,6 +7,8 @@ from zope.interface import implementer
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.content.names import TitleFromNames
+from qgis.certification.content.validation import LINE_LENGTH
+from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.interfaces import IProgrammeContent
 
 
@@ -25,26 +27,42 @@ class ICertificate(model.Schema):
     or its organisation does not change an issued certificate.
     """
 
-    code = schema.TextLine(title=_("Verification code"), required=True)
-    attendee = schema.TextLine(title=_("Attendee (UID)"), required=True)
-    first_name = schema.TextLine(title=_("First name"), required=True)
-    last_name = schema.TextLine(title=_("Last name"), required=True)
-    certificate_type = schema.TextLine(title=_("Certificate type"), required=True)
-    wording = schema.Text(title=_("Wording"), required=True)
+    code = schema.TextLine(title=_("Verification code"), max_length=LINE_LENGTH, required=True)
+    attendee = schema.TextLine(title=_("Attendee (UID)"), max_length=LINE_LENGTH, required=True)
+    first_name = schema.TextLine(title=_("First name"), max_length=LINE_LENGTH, required=True)
+    last_name = schema.TextLine(title=_("Last name"), max_length=LINE_LENGTH, required=True)
+    certificate_type = schema.TextLine(
+        title=_("Certificate type"), max_length=LINE_LENGTH, required=True
+    )
+    wording = schema.Text(title=_("Wording"), max_length=TEXT_LENGTH, required=True)
     issue_date = schema.Date(title=_("Issue date"), required=True)
-    course_title = schema.TextLine(title=_("Course"), required=True)
-    course_type_title = schema.TextLine(title=_("Course type"), required=True)
-    instruction_hours = schema.Int(title=_("Instruction hours"), required=True)
-    trained_competence = schema.Text(title=_("Trained competence"), required=False)
+    course_title = schema.TextLine(title=_("Course"), max_length=LINE_LENGTH, required=True)
+    course_type_title = schema.TextLine(
+        title=_("Course type"), max_length=LINE_LENGTH, required=True
+    )
+    instruction_hours = schema.Int(title=_("Instruction hours"), required=True, min=1, max=1000)
+    trained_competence = schema.Text(
+        title=_("Trained competence"), max_length=TEXT_LENGTH, required=False
+    )
     start_date = schema.Date(title=_("Start date"), required=True)
     end_date = schema.Date(title=_("End date"), required=True)
-    certificate_language = schema.TextLine(title=_("Language"), required=True)
-    convener_name = schema.TextLine(title=_("Convener"), required=True)
-    convener_uid = schema.TextLine(title=_("Convener (UID)"), required=False)
-    training_center = schema.TextLine(title=_("Training centre"), required=True)
-    organisation_title = schema.TextLine(title=_("Organisation"), required=True)
-    organisation_uid = schema.TextLine(title=_("Organisation (UID)"), required=True)
-    issued_by = schema.TextLine(title=_("Issued by"), required=True)
+    certificate_language = schema.TextLine(
+        title=_("Language"), max_length=LINE_LENGTH, required=True
+    )
+    convener_name = schema.TextLine(title=_("Convener"), max_length=LINE_LENGTH, required=True)
+    convener_uid = schema.TextLine(
+        title=_("Convener (UID)"), max_length=LINE_LENGTH, required=False
+    )
+    training_center = schema.TextLine(
+        title=_("Training centre"), max_length=LINE_LENGTH, required=True
+    )
+    organisation_title = schema.TextLine(
+        title=_("Organisation"), max_length=LINE_LENGTH, required=True
+    )
+    organisation_uid = schema.TextLine(
+        title=_("Organisation (UID)"), max_length=LINE_LENGTH, required=True
+    )
+    issued_by = schema.TextLine(title=_("Issued by"), max_length=LINE_LENGTH, required=True)
 
     # Only the certification team edits a certificate directly; organisations
     # correct names through the correction form, within the window.

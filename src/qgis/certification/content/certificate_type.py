@@ -6,6 +6,7 @@ from zope.interface import Interface
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.validation import TEXT_LENGTH
 
 
 class ICertificateTypeFolder(Interface):
@@ -19,9 +20,10 @@ class ICertificateType(model.Schema):
         title=_("Wording (English)"),
         description=_("The sentence printed on the certificate, under the attendee's name."),
         required=True,
+        max_length=TEXT_LENGTH,
     )
-    wording_ro = schema.Text(title=_("Wording (Romanian)"), required=True)
-    wording_sv = schema.Text(title=_("Wording (Swedish)"), required=True)
+    wording_ro = schema.Text(title=_("Wording (Romanian)"), required=True, max_length=TEXT_LENGTH)
+    wording_sv = schema.Text(title=_("Wording (Swedish)"), required=True, max_length=TEXT_LENGTH)
 
 
 @implementer(ICertificateTypeFolder)

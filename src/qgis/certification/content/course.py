@@ -5,7 +5,9 @@ from zope.interface import implementer
 from zope.interface import invariant
 
 from qgis.certification import _
+from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import dates_in_order
+from qgis.certification.content.validation import is_course_date
 from qgis.certification.interfaces import IProgrammeContent
 from qgis.certification.vocabularies.organisation_items import OrganisationItemChoice
 
@@ -28,8 +30,8 @@ class ICourse(model.Schema):
         vocabulary="qgis.certification.OrganisationTrainingCenters",
         required=True,
     )
-    start_date = schema.Date(title=_("Start date"), required=True)
-    end_date = schema.Date(title=_("End date"), required=True)
+    start_date = schema.Date(title=_("Start date"), required=True, constraint=is_course_date)
+    end_date = schema.Date(title=_("End date"), required=True, constraint=is_course_date)
     # not ``language``: that is the item's Dublin Core language, which
     # Plone uses to choose the language of the page around it
     course_language = schema.Choice(
@@ -43,6 +45,7 @@ class ICourse(model.Schema):
         title=_("Trained competence"),
         description=_("What attendees are able to do after the course."),
         required=False,
+        max_length=TEXT_LENGTH,
     )
 
     @invariant

@@ -7,6 +7,7 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.content.privacy import PRIVATE_DETAILS
+from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import is_site_user
 
 
@@ -19,12 +20,14 @@ class ICourseConvener(model.Schema):
         title=_("User name"),
         description=_("The convener's account on this site: it lets them manage attendees."),
         required=True,
+        max_length=LINE_LENGTH,
         constraint=is_site_user,
     )
     degree = schema.TextLine(
         title=_("Title or degree"),
         description=_("Printed before or after the name, for example 'Dr.' or 'MSc'."),
         required=False,
+        max_length=LINE_LENGTH,
     )
     signature = NamedBlobImage(
         title=_("Signature"),

@@ -4,6 +4,8 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.urls.schemes import MAX_URL_LENGTH
+from qgis.certification.urls.schemes import is_web_url
 
 
 class ICourseType(model.Schema):
@@ -14,11 +16,17 @@ class ICourseType(model.Schema):
         description=_("Hours of teaching in the whole course."),
         required=True,
         min=1,
+        max=1000,
     )
     url = schema.URI(
         title=_("Course page"),
-        description=_("Where the course is described on the organisation's site."),
+        description=_(
+            "Where the course is described on the organisation's site "
+            "(a web address that starts with http:// or https://)."
+        ),
         required=False,
+        max_length=MAX_URL_LENGTH,
+        constraint=is_web_url,
     )
 
 

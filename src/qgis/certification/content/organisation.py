@@ -8,8 +8,14 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.content.privacy import PRIVATE_DETAILS
+from qgis.certification.content.validation import EMAIL_LENGTH
+from qgis.certification.content.validation import LINE_LENGTH
+from qgis.certification.content.validation import PHONE_LENGTH
+from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import is_email
 from qgis.certification.interfaces import IProgrammeContent
+from qgis.certification.urls.schemes import MAX_URL_LENGTH
+from qgis.certification.urls.schemes import is_web_url
 from qgis.certification.vocabularies.countries import CountryChoice
 
 
@@ -24,11 +30,18 @@ class ICertifyingOrganisation(model.Schema):
         title=_("E-mail"),
         description=_("Where the programme writes to the organisation."),
         required=True,
+        max_length=EMAIL_LENGTH,
         constraint=is_email,
     )
-    phone = schema.TextLine(title=_("Phone"), required=False)
-    website = schema.URI(title=_("Website"), required=False)
-    address = schema.Text(title=_("Address"), required=False)
+    phone = schema.TextLine(title=_("Phone"), required=False, max_length=PHONE_LENGTH)
+    website = schema.URI(
+        title=_("Website"),
+        description=_("A web address that starts with http:// or https://."),
+        required=False,
+        max_length=MAX_URL_LENGTH,
+        constraint=is_web_url,
+    )
+    address = schema.Text(title=_("Address"), required=False, max_length=TEXT_LENGTH)
     country = CountryChoice(
         title=_("Country"),
         vocabulary="qgis.certification.Countries",
@@ -39,6 +52,7 @@ class ICertifyingOrganisation(model.Schema):
         title=_("VAT number"),
         description=_("Printed on invoices; leave empty when the organisation has none."),
         required=False,
+        max_length=LINE_LENGTH,
     )
 
     model.fieldset(
@@ -52,6 +66,7 @@ class ICertifyingOrganisation(model.Schema):
         value_type=schema.Choice(vocabulary="qgis.certification.ContributionTypes"),
         required=False,
         default=[],
+        max_length=20,
     )
     contributions = RichText(
         title=_("Evidence of the contributions"),
@@ -61,6 +76,7 @@ class ICertifyingOrganisation(model.Schema):
             "It is published with the organisation once certified."
         ),
         required=False,
+        max_length=50_000,
     )
 
 

@@ -6,7 +6,11 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.content.privacy import PRIVATE_DETAILS
+from qgis.certification.content.validation import EMAIL_LENGTH
+from qgis.certification.content.validation import PHONE_LENGTH
+from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import is_email
+from qgis.certification.content.validation import is_finite
 from qgis.certification.vocabularies.countries import CountryChoice
 
 
@@ -15,9 +19,11 @@ class ITrainingCenter(model.Schema):
 
     directives.read_permission(email=PRIVATE_DETAILS, phone=PRIVATE_DETAILS)
 
-    address = schema.Text(title=_("Address"), required=False)
-    email = schema.TextLine(title=_("E-mail"), required=False, constraint=is_email)
-    phone = schema.TextLine(title=_("Phone"), required=False)
+    address = schema.Text(title=_("Address"), required=False, max_length=TEXT_LENGTH)
+    email = schema.TextLine(
+        title=_("E-mail"), required=False, max_length=EMAIL_LENGTH, constraint=is_email
+    )
+    phone = schema.TextLine(title=_("Phone"), required=False, max_length=PHONE_LENGTH)
     country = CountryChoice(
         title=_("Country"),
         vocabulary="qgis.certification.Countries",
@@ -29,6 +35,7 @@ class ITrainingCenter(model.Schema):
         required=False,
         min=-90.0,
         max=90.0,
+        constraint=is_finite,
     )
     longitude = schema.Float(
         title=_("Longitude"),
@@ -36,6 +43,7 @@ class ITrainingCenter(model.Schema):
         required=False,
         min=-180.0,
         max=180.0,
+        constraint=is_finite,
     )
 
 

@@ -6,9 +6,14 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.content.privacy import PRIVATE_DETAILS
+from qgis.certification.content.validation import EMAIL_LENGTH
+from qgis.certification.content.validation import LINE_LENGTH
+from qgis.certification.content.validation import MAX_LIST_LENGTH
 from qgis.certification.content.validation import are_site_users
 from qgis.certification.content.validation import is_email
 from qgis.certification.interfaces import IProgrammeContent
+from qgis.certification.urls.schemes import MAX_URL_LENGTH
+from qgis.certification.urls.schemes import is_web_url
 from qgis.certification.vocabularies.countries import CountryChoice
 
 
@@ -23,17 +28,27 @@ class IUserGroup(model.Schema):
         value_type=CountryChoice(vocabulary="qgis.certification.Countries"),
         required=True,
         min_length=1,
+        max_length=MAX_LIST_LENGTH,
     )
     members = schema.List(
         title=_("Reviewers"),
         description=_("User names of the members who review applications, one per line."),
-        value_type=schema.TextLine(),
+        value_type=schema.TextLine(max_length=LINE_LENGTH),
+        max_length=MAX_LIST_LENGTH,
         required=False,
         default=[],
         constraint=are_site_users,
     )
-    email = schema.TextLine(title=_("E-mail"), required=False, constraint=is_email)
-    website = schema.URI(title=_("Website"), required=False)
+    email = schema.TextLine(
+        title=_("E-mail"), required=False, max_length=EMAIL_LENGTH, constraint=is_email
+    )
+    website = schema.URI(
+        title=_("Website"),
+        description=_("A web address that starts with http:// or https://."),
+        required=False,
+        max_length=MAX_URL_LENGTH,
+        constraint=is_web_url,
+    )
 
 
 @implementer(IUserGroup, IProgrammeContent)

@@ -1,3 +1,5 @@
+import math
+
 from plone.app.uuid.utils import uuidToObject
 from plone.indexer import indexer
 
@@ -6,6 +8,7 @@ from qgis.certification.content.course import ICourse
 from qgis.certification.content.organisation import ICertifyingOrganisation
 from qgis.certification.content.training_center import ITrainingCenter
 from qgis.certification.content.user_group import IUserGroup
+from qgis.certification.urls.schemes import safe_url
 
 
 @indexer(ICertifyingOrganisation)
@@ -50,9 +53,10 @@ def organisation_certificate_code(obj):
 
 @indexer(ICertifyingOrganisation)
 def organisation_website(obj):
-    if not obj.website:
-        raise AttributeError("no website")
-    return obj.website
+    website = safe_url(obj.website)
+    if website is None:
+        raise AttributeError("no website that may be shown")
+    return website
 
 
 def _position(centre):
@@ -60,6 +64,8 @@ def _position(centre):
     longitude = getattr(centre, "longitude", None)
     if latitude is None or longitude is None:
         raise AttributeError("no position")
+    if not (math.isfinite(latitude) and math.isfinite(longitude)):
+        raise AttributeError("no position that is a number")
     return [latitude, longitude]
 
 

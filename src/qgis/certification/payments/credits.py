@@ -21,6 +21,19 @@ from qgis.certification import _
 
 LEDGER_KEY = "qgis.certification.ledger"
 REASONS = ("top-up", "certificate", "refund", "adjustment")
+# far more than any real top-up or adjustment, and than any balance they add up to
+MAX_ENTRY_CREDITS = 1_000_000
+MAX_BALANCE = 100_000_000
+MAX_REFERENCE_LENGTH = 500
+
+
+class EntryRefused(ValueError):
+    """A ledger entry out of range: too many credits, or too long a reference."""
+
+    def __init__(self, message, field):
+        super().__init__(field)
+        self.message = message
+        self.field = field
 
 
 class InsufficientCredits(Exception):
@@ -60,6 +73,7 @@ class CreditLedger(Persistent):
             raise ValueError(f"unknown ledger reason {reason!r}")
         if not isinstance(amount, int) or isinstance(amount, bool) or amount == 0:
             raise ValueError("a ledger entry moves a whole, non-zero number of credits")
+        check_entry(amount, reference, self._balance)
         if self._balance + amount < 0:
             raise InsufficientCredits(-amount, self._balance)
         entry = {
@@ -86,6 +100,29 @@ class CreditLedger(Persistent):
 
     def recomputed_balance(self):
         return sum(entry["amount"] for entry in self._entries.values())
+
+
+def check_entry(amount, reference, balance):
+    """Refuse an entry of more than ``MAX_ENTRY_CREDITS`` credits either way, one
+    that would take the balance over ``MAX_BALANCE``, or a reference over
+    ``MAX_REFERENCE_LENGTH`` characters."""
+    if abs(amount) > MAX_ENTRY_CREDITS or balance + amount > MAX_BALANCE:
+        raise EntryRefused(
+            _(
+                "One change moves at most ${max} credits, and a balance holds at most "
+                "${balance} credits.",
+                mapping={"max": MAX_ENTRY_CREDITS, "balance": MAX_BALANCE},
+            ),
+            "amount",
+        )
+    if len(reference or "") > MAX_REFERENCE_LENGTH:
+        raise EntryRefused(
+            _(
+                "The reason is too long: at most ${max} characters.",
+                mapping={"max": MAX_REFERENCE_LENGTH},
+            ),
+            "reason",
+        )
 
 
 def ledger_of(organisation, create=True):

@@ -7,9 +7,13 @@ and an item's organisation is found by its parent's path among the published
 organisations, fetched with one query.
 """
 
+import math
+from datetime import date
+
 from Missing import MV
 from plone import api
 
+from qgis.certification.urls.schemes import safe_url
 from qgis.certification.vocabularies.countries import countries_vocabulary
 from qgis.certification.vocabularies.countries import country_name
 from qgis.certification.vocabularies.countries import current_language
@@ -27,6 +31,48 @@ def value(brain, name, default=None):
     """A metadata value of a brain, ``default`` when the item had none."""
     found = getattr(brain, name, MV)
     return default if found is MV or found is None else found
+
+
+def website(brain):
+    """The organisation's website, when it is a safe web address (metadata
+    indexed before addresses were checked may hold any text)."""
+    return safe_url(value(brain, "qgis_website"))
+
+
+def position(brain):
+    """[latitude, longitude] of a brain, when both are finite numbers in range;
+    None otherwise, so that a feed leaves the item off its map."""
+    geo = value(brain, "qgis_geo")
+    if not isinstance(geo, (list, tuple)) or len(geo) != 2:
+        return None
+    latitude, longitude = geo
+    if not all(isinstance(number, (int, float)) and math.isfinite(number) for number in geo):
+        return None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    return [latitude, longitude]
+
+
+# the last day a feed can show: an all-day event ends the day after its last day
+LAST_SHOWN_DAY = date(9998, 12, 31)
+
+
+def _day(iso):
+    try:
+        return date.fromisoformat(iso) if isinstance(iso, str) else None
+    except ValueError:
+        return None
+
+
+def course_dates(brain):
+    """(start, end) of a course from its metadata; None when either is missing,
+    unreadable, out of order or too far in the future for a calendar (a course
+    stored before its dates were checked may hold any of these)."""
+    summary = value(brain, "qgis_course", {})
+    start, end = _day(summary.get("start_date")), _day(summary.get("end_date"))
+    if start is None or end is None or end < start or end > LAST_SHOWN_DAY:
+        return None
+    return start, end
 
 
 def parent_path(brain):
@@ -84,5 +130,5 @@ def training_centres():
     return [
         (brain, organisations[parent_path(brain)])
         for brain in brains
-        if value(brain, "qgis_geo") and parent_path(brain) in organisations
+        if position(brain) and parent_path(brain) in organisations
     ]

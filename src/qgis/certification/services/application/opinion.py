@@ -62,8 +62,11 @@ class OpinionPost(ProductService):
                 _("You review for several user groups here: say which in 'user_group'."),
                 field="user_group",
             )
-        recorded = review.record_opinion(
-            self.context, groups[0], user_id, data["opinion"], data["comment"]
-        )
+        try:
+            recorded = review.record_opinion(
+                self.context, groups[0], user_id, data["opinion"], data["comment"]
+            )
+        except review.OpinionRefused as refusal:
+            raise ServiceError(400, refusal.message, field="comment") from refusal
         self.request.response.setStatus(201)
         return recorded

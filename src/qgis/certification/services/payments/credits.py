@@ -5,6 +5,7 @@ from plone import api
 
 from qgis.certification import _
 from qgis.certification.certificates import issuing
+from qgis.certification.payments.credits import EntryRefused
 from qgis.certification.payments.credits import InsufficientCredits
 from qgis.certification.payments.credits import ledger_of
 from qgis.certification.services.base import Field
@@ -56,5 +57,7 @@ class CreditAdjustmentPost(ProductService):
             )
         except InsufficientCredits as refusal:
             raise ServiceError(400, refusal.message(), balance=refusal.balance) from refusal
+        except EntryRefused as refusal:
+            raise ServiceError(400, refusal.message, field=refusal.field) from refusal
         self.request.response.setStatus(201)
         return entry

@@ -29,7 +29,7 @@ class TrainingCentersGeoJsonGet(PublicService):
             {
                 "type": "Feature",
                 "id": centre.UID,
-                "geometry": point(feeds.value(centre, "qgis_geo")),
+                "geometry": point(feeds.position(centre)),
                 "properties": {
                     "title": centre.Title,
                     "url": centre.getURL(),
@@ -55,7 +55,7 @@ class CoursesGeoJsonGet(PublicService):
         country = self.country()
         features = []
         for course, organisation in listings.courses(when=when, country=country):
-            geo = feeds.value(course, "qgis_geo")
+            geo = feeds.position(course)
             if not geo:
                 continue
             summary = feeds.value(course, "qgis_course", {})

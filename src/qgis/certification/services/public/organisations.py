@@ -33,7 +33,7 @@ class OrganisationsGet(PublicService):
                     "description": brain.Description or "",
                     "country": code,
                     "country_name": names(code),
-                    "website": feeds.value(brain, "qgis_website"),
+                    "website": feeds.website(brain),
                 }
             )
         return {
