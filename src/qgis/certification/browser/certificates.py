@@ -17,10 +17,10 @@ from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates import organisation_certificate
 from qgis.certification.certificates.attendees import import_attendees
+from qgis.certification.content.organisation import organisation_of
 from qgis.certification.payments import orders
 from qgis.certification.payments.credits import balance_of
 from qgis.certification.services.certificates import verification
-from qgis.certification.vocabularies.organisation_items import organisation_of
 
 
 def send_pdf(request, data, filename, disposition="inline"):

@@ -5,8 +5,8 @@ from zope.interface import implementer
 from zope.interface import invariant
 
 from qgis.certification import _
+from qgis.certification.content.fields import OrganisationItemChoice
 from qgis.certification.content.validation import dates_in_order
-from qgis.certification.vocabularies.organisation_items import OrganisationItemChoice
 
 
 class ICourse(model.Schema):

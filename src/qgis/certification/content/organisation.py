@@ -1,3 +1,5 @@
+from Acquisition import aq_chain
+from Acquisition import aq_inner
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
@@ -6,8 +8,8 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.validation import is_email
-from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class ICertifyingOrganisation(model.Schema):
@@ -60,3 +62,11 @@ class ICertifyingOrganisation(model.Schema):
 @implementer(ICertifyingOrganisation)
 class CertifyingOrganisation(Container):
     pass
+
+
+def organisation_of(context):
+    """The certifying organisation ``context`` is in (or is), or None."""
+    for item in aq_chain(aq_inner(context)):
+        if ICertifyingOrganisation.providedBy(item):
+            return item
+    return None

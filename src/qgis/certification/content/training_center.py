@@ -4,8 +4,8 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.validation import is_email
-from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class ITrainingCenter(model.Schema):

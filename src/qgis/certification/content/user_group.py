@@ -4,9 +4,9 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.validation import are_site_users
 from qgis.certification.content.validation import is_email
-from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class IUserGroup(model.Schema):
