@@ -38,13 +38,13 @@ $(LEAFLET)/leaflet.js: package.json package-lock.json
 install: $(VENV)/.installed $(LEAFLET)/leaflet.js instance ## create .venv from the lock, fetch Leaflet, generate the instance
 
 instance: $(VENV)/.installed
-	@$(BIN)/python scripts/make_instance.py
+	@$(BIN)/python -m scripts.make_instance
 
 create-site: install ## create the Plone site (or bring it up to date), with demo content
 	@$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
 
 start: create-site ## install, create the site when absent, and serve it on $HOST:$PORT
-	@$(BIN)/python scripts/preflight.py
+	@$(BIN)/python -m scripts.preflight
 	@exec $(BIN)/runwsgi instance/etc/zope.ini
 
 review-deadlines: install ## move applications whose user-group review ended to the PSC; remind late groups (daily, from cron)
@@ -77,14 +77,14 @@ quality: $(VENV)/.installed ## list functions over 60 lines, repeated 6-line blo
 
 lock: ## re-resolve dependencies into requirements.lock (deliberate refresh)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python scripts/lock.py
+	$(BIN)/python -m scripts.lock
 	$(MAKE) versions
 
 versions: $(VENV)/.installed ## regenerate versions.cfg (buildout) from requirements.lock
-	$(BIN)/python scripts/versions.py write
+	$(BIN)/python -m scripts.versions write
 
 buildout-check: $(VENV)/.installed ## build the buildout alternative in a temporary folder and start it once
-	$(BIN)/python scripts/buildout_check.py
+	$(BIN)/python -m scripts.buildout_check
 
 # Release notes: bump the version in setup.py, then `make changelog` moves the fragments of
 # news/ into a new section of CHANGELOG.md (and removes them with git rm).
@@ -114,13 +114,13 @@ CLUSTER_ENV = CLUSTER_SIZE=$(CLUSTER_SIZE) RELSTORAGE_DSN="$(RELSTORAGE_DSN)"
 cluster: install ## start CLUSTER_SIZE instances on RelStorage behind HAProxy on $HOST:$PORT
 	@dpkg -s haproxy >/dev/null 2>&1 || { apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy; }
-	@$(CLUSTER_ENV) $(BIN)/python scripts/cluster.py start
+	@$(CLUSTER_ENV) $(BIN)/python -m scripts.cluster start
 
 cluster-stop: ## stop exactly the processes make cluster started
-	@$(CLUSTER_ENV) $(BIN)/python scripts/cluster.py stop
+	@$(CLUSTER_ENV) $(BIN)/python -m scripts.cluster stop
 
 convert-to-relstorage: $(VENV)/.installed ## copy the FileStorage site, blobs included, into RELSTORAGE_DSN (CLEAR=1 replaces its data)
-	@$(CLUSTER_ENV) $(BIN)/python scripts/cluster.py convert $(if $(filter 1,$(CLEAR)),--clear)
+	@$(CLUSTER_ENV) $(BIN)/python -m scripts.cluster convert $(if $(filter 1,$(CLEAR)),--clear)
 
 # Benchmark (README: "Benchmark"): seeds var/bench/data-$(SCALE) once, serves it on
 # BENCH_PORT, measures, writes var/bench/latest.{json,md}. Not part of `make test`.
@@ -129,7 +129,7 @@ BENCH_PORT ?= 18200
 .PHONY: bench
 
 bench: $(VENV)/.installed $(LEAFLET)/leaflet.js ## measure the product at SCALE=small|medium|large (var/bench/latest.md)
-	@BENCH_PORT=$(BENCH_PORT) PYTHONPATH=scripts $(BIN)/python -m bench.run --scale $(SCALE)
+	@BENCH_PORT=$(BENCH_PORT) $(BIN)/python -m scripts.bench.run --scale $(SCALE)
 
 clean: ## remove .venv and the generated instance configuration (keeps data)
 	rm -rf $(VENV) instance/etc

@@ -32,10 +32,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import versions  # noqa: E402
+from scripts import versions
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -254,7 +251,9 @@ def check_addon(directory, log):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.buildout_check", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--timeout", type=float, default=300, help="seconds to wait for HTTP (300)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (to debug)")
     args = parser.parse_args(argv)

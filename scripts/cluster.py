@@ -1,11 +1,13 @@
 """Several Zope instances on one RelStorage database, behind HAProxy.
 
-    cluster.py start     create the site when needed, start the instances and the
-                         balancer (only those not running yet), wait until the site
-                         answers through the balancer
-    cluster.py stop      end exactly the processes ``start`` started
-    cluster.py status    say what runs
-    cluster.py convert   copy the FileStorage in $DATA_DIR into RelStorage (zodbconvert)
+Run from the checkout's root as ``python -m scripts.cluster <command>``:
+
+    start     create the site when needed, start the instances and the balancer
+              (only those not running yet), wait until the site answers through
+              the balancer
+    stop      end exactly the processes ``start`` started
+    status    say what runs
+    convert   copy the FileStorage in $DATA_DIR into RelStorage (zodbconvert)
 
 Settings come from the environment, as for ``make start``: HOST and PORT (the
 balancer; instance ``i`` listens on PORT+i), CLUSTER_SIZE (2), DATA_DIR,
@@ -29,7 +31,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import make_instance
+from scripts import make_instance
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -515,7 +517,9 @@ def convert(cluster, clear=False, dry_run=False):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.cluster", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("command", choices=("start", "stop", "status", "convert"))
     parser.add_argument("--clear", action="store_true", help="convert: empty the database first")
     parser.add_argument("--dry-run", action="store_true", help="convert: only say what it would do")

@@ -4,8 +4,8 @@ requirements.lock (pip freeze format) is the single source of truth for the
 versions of every package. buildout cannot read it, so versions.cfg carries the
 same pins as a buildout ``[versions]`` section.
 
-    python scripts/versions.py write   # (re)generate versions.cfg from the lock
-    python scripts/versions.py check   # exit 1 when versions.cfg and the lock disagree
+    python -m scripts.versions write   # (re)generate versions.cfg from the lock
+    python -m scripts.versions check   # exit 1 when versions.cfg and the lock disagree
 
 Only the standard library is used, so this runs before anything is installed.
 """
@@ -26,7 +26,7 @@ UNPINNED = {"qgis-certification"}
 
 HEADER = """\
 # GENERATED FILE: do not edit by hand.
-# Generated from requirements.lock by `make versions` (scripts/versions.py write).
+# Generated from requirements.lock by `make versions` (python -m scripts.versions write).
 # To change a version, change requirements.lock (`make lock`) and regenerate;
 # `make buildout-check` and tests/scripts/test_versions.py fail when the two disagree.
 """
@@ -157,7 +157,9 @@ def check(lock_path=LOCK, versions_path=VERSIONS):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.versions", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("command", choices=["write", "check"])
     parser.add_argument("--lock", default=str(LOCK), help="default: %(default)s")
     parser.add_argument("--versions", default=str(VERSIONS), help="default: %(default)s")

@@ -1,6 +1,6 @@
 """``make bench SCALE=small|medium|large``: seed (once per scale), serve, measure, report.
 
-Run as ``PYTHONPATH=scripts python -m bench.run --scale small``. Everything lives
+Run from the checkout's root as ``python -m scripts.bench.run --scale small``. Everything lives
 in ``var/bench/``: ``data-<scale>/`` (the database, reused by the next run),
 ``instance-<scale>/etc/`` (the generated configuration), ``<stamp>-<scale>.json``
 and ``.md`` for each run, and ``latest.json`` / ``latest.md`` for the last one.
@@ -26,9 +26,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import requests
-from bench import load
-from bench import report
-from bench.seed import SCALES
+
+from scripts import make_instance
+from scripts.bench import load
+from scripts.bench import report
+from scripts.bench.seed import SCALES
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +59,6 @@ def environment(scale, port):
         SITE_ID="Plone",
         ZODB_STORAGE="filestorage",
         ENVIRONMENT="demo",
-        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")])),
     )
     env.setdefault("ADMIN_PASSWORD", "admin")
     env.setdefault("ZOPE_THREADS", "4")
@@ -66,9 +67,6 @@ def environment(scale, port):
 
 def write_configuration(scale, env):
     """instance-<scale>/etc/ from the product's templates (scripts/make_instance.py)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import make_instance
-
     home = VAR / f"instance-{scale}"
     values = make_instance.settings(env)
     # Zope reads site.zcml from $INSTANCE/etc: the bench instance has its own.
@@ -88,11 +86,11 @@ def write_configuration(scale, env):
     return home / "etc"
 
 
-def zconsole(etc, script, env):
-    command = [str(BIN / "zconsole"), "run", str(etc / "zope.conf"), str(script)]
+def run_in_zope(command, env):
+    """A command that opens the instance's database, run from the checkout's root."""
     completed = subprocess.run(command, env=env, cwd=ROOT, check=False)
     if completed.returncode:
-        raise BenchError(f"{script.name} failed (exit {completed.returncode})")
+        raise BenchError(f"{' '.join(command)} failed (exit {completed.returncode})")
 
 
 def ensure_data(scale, etc, env):
@@ -102,12 +100,12 @@ def ensure_data(scale, etc, env):
         log(f"reusing the seeded data in {info_path.parent}")
         return json.loads(info_path.read_text())
     log("creating the site")
-    zconsole(etc, ROOT / "scripts" / "create_site.py", env)
+    zope_conf = str(etc / "zope.conf")
+    run_in_zope([str(BIN / "zconsole"), "run", zope_conf, "scripts/create_site.py"], env)
     log(f"seeding the {scale} programme {SCALES[scale]}")
     partial = info_path.with_suffix(".partial")
-    zconsole(
-        etc,
-        ROOT / "scripts" / "bench" / "zconsole_seed.py",
+    run_in_zope(
+        [sys.executable, "-m", "scripts.bench.seed_instance", zope_conf],
         dict(env, BENCH_SCALE=scale, BENCH_INFO=str(partial)),
     )
     partial.rename(info_path)
@@ -359,9 +357,11 @@ class ClusterTarget(FileStorageTarget):
         )
 
     def cluster(self, *command):
-        script = ROOT / "scripts" / "cluster.py"
         completed = subprocess.run(
-            [sys.executable, str(script), *command], env=self.cluster_env, cwd=ROOT, check=False
+            [sys.executable, "-m", "scripts.cluster", *command],
+            env=self.cluster_env,
+            cwd=ROOT,
+            check=False,
         )
         if completed.returncode:
             raise BenchError(f"cluster.py {' '.join(command)} failed (exit {completed.returncode})")
@@ -415,7 +415,9 @@ def write_results(result):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.bench.run", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--scale", choices=[s for s in SCALES if s != "toy"], default="small")
     parser.add_argument("--clients", type=int, default=int(os.environ.get("BENCH_CLIENTS", 4)))
     parser.add_argument(

@@ -2,9 +2,7 @@
 seeding at a toy scale (the full benchmark is ``make bench``, never run here)."""
 
 import json
-import sys
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from AccessControl.SecurityManagement import getSecurityManager
@@ -13,12 +11,9 @@ from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import nobody
 from plone import api
 
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
-from bench import load  # noqa: E402
-from bench import report  # noqa: E402
-from bench import seed  # noqa: E402
+from scripts.bench import load
+from scripts.bench import report
+from scripts.bench import seed
 
 
 def result(scale, verify_p50, front_p50=40.0, issue=4.0, pdf=30.0):

@@ -13,13 +13,13 @@ from qgis.certification.content.course_type import ICourseType
 from qgis.certification.content.invoice import IInvoice
 from qgis.certification.content.organisation import ICertifyingOrganisation
 from qgis.certification.content.training_center import ITrainingCenter
+from qgis.certification.content.urls import UnsafeURL
 from qgis.certification.content.user_group import IUserGroup
 from qgis.certification.content.validation import CourseDateOutOfRange
 from qgis.certification.content.validation import NotFinite
 from qgis.certification.content.validation import latest_course_date
 from qgis.certification.interfaces import ICertificateSettings
 from qgis.certification.interfaces import IMapSettings
-from qgis.certification.urls.schemes import UnsafeURL
 
 
 TODAY = date.today()

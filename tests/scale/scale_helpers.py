@@ -12,7 +12,6 @@ import requests
 
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = ROOT / "scripts"
 BIN = Path(sys.executable).parent
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - the demo accounts' documented password
 ORGANISATION = "organisations/nordic-geodata-school"
@@ -77,7 +76,7 @@ class RunningCluster:
         ]
 
     def command(self, name):
-        return run_script([SCRIPTS / "cluster.py", name], self.env)
+        return run_script(["-m", "scripts.cluster", name], self.env)
 
     def start(self):
         result = self.command("start")

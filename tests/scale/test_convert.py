@@ -4,17 +4,13 @@ into a fresh PostgreSQL database and read back from RelStorage."""
 import json
 import os
 import subprocess
-import sys
 
 import psycopg2
 from scale_helpers import BIN
 from scale_helpers import ROOT
-from scale_helpers import SCRIPTS
 from scale_helpers import run_script
 
-
-sys.path.insert(0, str(SCRIPTS))
-import make_instance  # noqa: E402
+from scripts import make_instance
 
 
 def configure(env, home):
@@ -62,12 +58,12 @@ def test_convert_a_filestorage_site_to_relstorage(fresh_database, tmp_path):
     assert len(before["items"]) > 50
     assert any(balance > 0 for balance in before["balances"].values())
 
-    result = run_script([SCRIPTS / "cluster.py", "convert"], env)
+    result = run_script(["-m", "scripts.cluster", "convert"], env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "convert: done" in result.stdout
 
     # a second conversion does not overwrite what the database holds
-    again = run_script([SCRIPTS / "cluster.py", "convert"], env)
+    again = run_script(["-m", "scripts.cluster", "convert"], env)
     assert again.returncode == 1
     assert "CLEAR=1" in again.stderr
 

@@ -3,16 +3,14 @@
 Plain tests (no Plone layer). scripts/versions.py does the reading and comparing.
 """
 
-import sys
 from pathlib import Path
 
 import pytest
 
+from scripts import versions
+
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import versions  # noqa: E402
 
 
 def test_versions_cfg_matches_lock():

@@ -14,7 +14,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.interface import Invalid
 
 from qgis.certification.content.course import ICourse
-from qgis.certification.vocabularies.organisation_items import NotInOrganisation
+from qgis.certification.content.fields import NotInOrganisation
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 from qgis.certification import _
+from qgis.certification.content.urls import MAX_URL_LENGTH
+from qgis.certification.content.urls import is_web_url
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import is_finite
-from qgis.certification.urls.schemes import MAX_URL_LENGTH
-from qgis.certification.urls.schemes import is_web_url
 
 
 class IQgisCertificationLayer(IDefaultBrowserLayer):
@@ -133,8 +133,3 @@ class IMapSettings(Interface):
             "contributors"
         ),
     )
-
-
-class IProgrammeContent(Interface):
-    """Marker of the programme's content that has a workflow: its review
-    history's comments are review data (see services/workflow.py)."""

@@ -1,20 +1,16 @@
 """The mails of the review, written once and translated per recipient.
 
-Messages go through Plone's MailHost, which sends them only when the
-transaction commits (a refused or failed transition sends nothing).
+They are sent by ``mail.messages``: only when the transaction commits (a
+refused or failed transition sends nothing).
 """
 
-import logging
-
 from plone import api
-from zope.i18n import translate
 from zope.i18nmessageid import Message
 
 from qgis.certification import _
+from qgis.certification.mail import messages
 from qgis.certification.vocabularies.countries import country_name
 
-
-logger = logging.getLogger("qgis.certification")
 
 TEAM_GROUP = "certification-managers"
 PSC_GROUP = "psc"
@@ -131,19 +127,6 @@ def group_members(group_id):
     return [user.getId() for user in api.user.get_users(groupname=group_id)]
 
 
-def _recipient(user_id):
-    user = api.user.get(userid=user_id)
-    if user is None:
-        logger.warning("No mail for %s: there is no such user", user_id)
-        return None, None
-    email = user.getProperty("email")
-    if not email:
-        logger.warning("No mail for %s: the user has no e-mail address", user_id)
-        return None, None
-    language = user.getProperty("language") or api.portal.get_default_language() or "en"
-    return email, language.split("-")[0]
-
-
 def mapping_for(organisation, **extra):
     values = {
         "title": organisation.Title(),
@@ -160,18 +143,13 @@ def notify_users(user_ids, mail, mapping):
     """Send ``mail`` to each user, in the user's language. Returns the addresses."""
     subject, body = MAILS[mail]
     sent = []
-    for user_id in sorted(set(user_ids)):
-        email, language = _recipient(user_id)
-        if email is None:
-            continue
+    for recipient in messages.user_recipients(user_ids):
         values = dict(mapping)
-        values["country"] = country_name(values.get("country_code"), language)
-        text = translate(Message(body, mapping=values), target_language=language)
-        text += "\n" + translate(Message(SIGNATURE, mapping=values), target_language=language)
-        api.portal.send_email(
-            recipient=email,
-            subject=translate(Message(subject, mapping=values), target_language=language),
-            body=text,
+        values["country"] = country_name(values.get("country_code"), recipient.language)
+        messages.send_mail(
+            recipient,
+            Message(subject, mapping=values),
+            (Message(body, mapping=values), Message(SIGNATURE, mapping=values)),
         )
-        sent.append(email)
+        sent.append(recipient.address)
     return sent

@@ -18,8 +18,8 @@ from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates import organisation_certificate
 from qgis.certification.certificates.verification import verification
+from qgis.certification.content.organisation import organisation_of
 from qgis.certification.payments import orders
-from qgis.certification.vocabularies.organisation_items import organisation_of
 
 
 def send_pdf(request, data, filename, disposition="inline"):

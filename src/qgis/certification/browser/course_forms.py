@@ -21,8 +21,8 @@ from qgis.certification.browser.form_base import ProductForm
 from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.attendees import import_attendees
+from qgis.certification.content.organisation import organisation_of
 from qgis.certification.payments.credits import balance_of
-from qgis.certification.vocabularies.organisation_items import organisation_of
 
 
 class IImportAttendees(Interface):

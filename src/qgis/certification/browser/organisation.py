@@ -12,9 +12,9 @@ from qgis.certification.browser.form_base import embedded
 from qgis.certification.browser.opinion_form import OpinionForm
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
+from qgis.certification.content.urls import safe_url
 from qgis.certification.payments import orders
 from qgis.certification.payments.credits import balance_of
-from qgis.certification.urls.schemes import safe_url
 from qgis.certification.vocabularies.contribution_types import CONTRIBUTION_TYPES
 from qgis.certification.vocabularies.countries import country_name
 

@@ -5,8 +5,8 @@ from datetime import date
 from qgis.certification.builders.adding import add
 from qgis.certification.builders.adding import catalogue
 from qgis.certification.certificates import issuing
+from qgis.certification.content.organisation import organisation_of
 from qgis.certification.payments.credits import ledger_of
-from qgis.certification.vocabularies.organisation_items import organisation_of
 
 
 def top_up(organisation, credits, reference, user_id):

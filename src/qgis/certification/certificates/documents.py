@@ -3,18 +3,14 @@
 import zipfile
 from datetime import date
 from datetime import timedelta
-from email.mime.application import MIMEApplication
-from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
 from io import BytesIO
 
 from plone import api
 from plone.app.uuid.utils import uuidToObject
-from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification.certificates import issuing
-from qgis.certification.content.validation import EMAIL_RE
+from qgis.certification.mail import messages
 from qgis.certification.pdf.certificate import CertificateData
 from qgis.certification.pdf.certificate import render_certificate
 
@@ -120,18 +116,40 @@ def certificates_zip(certificates):
     return buffer.getvalue()
 
 
+def _certificate_mail(certificate):
+    subject = _(
+        "Your QGIS certificate: ${course}",
+        mapping={"course": certificate.course_type_title},
+    )
+    body = _(
+        "Hello ${name},\n\nyour official QGIS certificate for the course ${course} "
+        "(${organisation}) is attached. Anyone can check it at ${url}\n\n"
+        "-- \nQGIS Certification Programme\n",
+        mapping={
+            "name": certificate.printed_name,
+            "course": certificate.course_type_title,
+            "organisation": certificate.organisation_title,
+            "url": verify_url(certificate.code),
+        },
+    )
+    attachment = messages.Attachment(f"{certificate.code}.pdf", certificate_pdf(certificate))
+    return subject, body, attachment
+
+
 def mail_certificates(certificates):
-    """Queue one mail per certificate (sent after commit), with link and PDF.
+    """Queue one mail per certificate (sent after commit), with link and PDF,
+    in the certificate's language.
 
     Returns ``(sent, failed)``: a bad or missing address is reported and the
     others are still sent."""
-    sender = api.portal.get_registry_record("plone.email_from_address")
-    sender_name = api.portal.get_registry_record("plone.email_from_name")
     sent, failed = [], []
     for certificate in certificates:
         attendee = uuidToObject(certificate.attendee, unrestricted=True)
-        email = (getattr(attendee, "email", "") or "").strip()
-        if not EMAIL_RE.match(email):
+        recipient = messages.address_recipient(
+            getattr(attendee, "email", ""),
+            document_language(certificate.certificate_language),
+        )
+        if recipient is None:
             failed.append(
                 {
                     "code": certificate.code,
@@ -140,34 +158,9 @@ def mail_certificates(certificates):
                 }
             )
             continue
-        language = document_language(certificate.certificate_language)
-        message = MIMEMultipart()
-        message["Subject"] = translate(
-            _(
-                "Your QGIS certificate: ${course}",
-                mapping={"course": certificate.course_type_title},
-            ),
-            target_language=language,
+        subject, body, attachment = _certificate_mail(certificate)
+        messages.send_mail(recipient, subject, body, attachments=[attachment])
+        sent.append(
+            {"code": certificate.code, "name": certificate.printed_name, "email": recipient.address}
         )
-        message["From"] = f"{sender_name} <{sender}>"
-        message["To"] = email
-        body = _(
-            "Hello ${name},\n\nyour official QGIS certificate for the course ${course} "
-            "(${organisation}) is attached. Anyone can check it at ${url}\n\n"
-            "-- \nQGIS Certification Programme\n",
-            mapping={
-                "name": certificate.printed_name,
-                "course": certificate.course_type_title,
-                "organisation": certificate.organisation_title,
-                "url": verify_url(certificate.code),
-            },
-        )
-        message.attach(MIMEText(translate(body, target_language=language), "plain", "utf-8"))
-        attachment = MIMEApplication(certificate_pdf(certificate), "pdf")
-        attachment.add_header(
-            "Content-Disposition", "attachment", filename=f"{certificate.code}.pdf"
-        )
-        message.attach(attachment)
-        api.portal.get_tool("MailHost").send(message)
-        sent.append({"code": certificate.code, "name": certificate.printed_name, "email": email})
     return sent, failed

@@ -16,11 +16,11 @@ from zope.annotation.interfaces import IAnnotations
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.certificates import codes
+from qgis.certification.content.organisation import organisation_of
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.interfaces import ICertificateSettings
 from qgis.certification.payments.credits import InsufficientCredits
 from qgis.certification.payments.credits import ledger_of
-from qgis.certification.vocabularies.organisation_items import organisation_of
 
 
 ISSUED_KEY = "qgis.certification.issued"

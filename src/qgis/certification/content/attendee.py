@@ -5,10 +5,10 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.content.names import TitleFromNames
+from qgis.certification.content.programme import IProgrammeContent
 from qgis.certification.content.validation import EMAIL_LENGTH
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import is_email
-from qgis.certification.interfaces import IProgrammeContent
 
 
 class IAttendee(model.Schema):

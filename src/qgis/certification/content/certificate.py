@@ -7,9 +7,9 @@ from zope.interface import implementer
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.content.names import TitleFromNames
+from qgis.certification.content.programme import IProgrammeContent
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
-from qgis.certification.interfaces import IProgrammeContent
 
 
 FIELDS = (

@@ -5,11 +5,11 @@ from zope.interface import implementer
 from zope.interface import invariant
 
 from qgis.certification import _
+from qgis.certification.content.fields import OrganisationItemChoice
+from qgis.certification.content.programme import IProgrammeContent
 from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import dates_in_order
 from qgis.certification.content.validation import is_course_date
-from qgis.certification.interfaces import IProgrammeContent
-from qgis.certification.vocabularies.organisation_items import OrganisationItemChoice
 
 
 class ICourse(model.Schema):

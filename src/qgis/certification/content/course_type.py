@@ -4,8 +4,8 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
-from qgis.certification.urls.schemes import MAX_URL_LENGTH
-from qgis.certification.urls.schemes import is_web_url
+from qgis.certification.content.urls import MAX_URL_LENGTH
+from qgis.certification.content.urls import is_web_url
 
 
 class ICourseType(model.Schema):

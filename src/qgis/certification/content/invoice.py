@@ -8,10 +8,10 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification import permissions
+from qgis.certification.content.programme import IProgrammeContent
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import is_finite
-from qgis.certification.interfaces import IProgrammeContent
 
 
 ZERO = Decimal("0")

@@ -1,3 +1,5 @@
+from Acquisition import aq_chain
+from Acquisition import aq_inner
 from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -7,16 +9,16 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.privacy import PRIVATE_DETAILS
+from qgis.certification.content.programme import IProgrammeContent
+from qgis.certification.content.urls import MAX_URL_LENGTH
+from qgis.certification.content.urls import is_web_url
 from qgis.certification.content.validation import EMAIL_LENGTH
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import PHONE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import is_email
-from qgis.certification.interfaces import IProgrammeContent
-from qgis.certification.urls.schemes import MAX_URL_LENGTH
-from qgis.certification.urls.schemes import is_web_url
-from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class ICertifyingOrganisation(model.Schema):
@@ -83,3 +85,11 @@ class ICertifyingOrganisation(model.Schema):
 @implementer(ICertifyingOrganisation, IProgrammeContent)
 class CertifyingOrganisation(Container):
     pass
+
+
+def organisation_of(context):
+    """The certifying organisation ``context`` is in (or is), or None."""
+    for item in aq_chain(aq_inner(context)):
+        if ICertifyingOrganisation.providedBy(item):
+            return item
+    return None

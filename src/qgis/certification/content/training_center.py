@@ -5,13 +5,13 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.privacy import PRIVATE_DETAILS
 from qgis.certification.content.validation import EMAIL_LENGTH
 from qgis.certification.content.validation import PHONE_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
 from qgis.certification.content.validation import is_email
 from qgis.certification.content.validation import is_finite
-from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class ITrainingCenter(model.Schema):

@@ -5,16 +5,16 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.privacy import PRIVATE_DETAILS
+from qgis.certification.content.programme import IProgrammeContent
+from qgis.certification.content.urls import MAX_URL_LENGTH
+from qgis.certification.content.urls import is_web_url
 from qgis.certification.content.validation import EMAIL_LENGTH
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.content.validation import MAX_LIST_LENGTH
 from qgis.certification.content.validation import are_site_users
 from qgis.certification.content.validation import is_email
-from qgis.certification.interfaces import IProgrammeContent
-from qgis.certification.urls.schemes import MAX_URL_LENGTH
-from qgis.certification.urls.schemes import is_web_url
-from qgis.certification.vocabularies.countries import CountryChoice
 
 
 class IUserGroup(model.Schema):

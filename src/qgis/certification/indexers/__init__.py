@@ -7,8 +7,8 @@ from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.course import ICourse
 from qgis.certification.content.organisation import ICertifyingOrganisation
 from qgis.certification.content.training_center import ITrainingCenter
+from qgis.certification.content.urls import safe_url
 from qgis.certification.content.user_group import IUserGroup
-from qgis.certification.urls.schemes import safe_url
 
 
 @indexer(ICertifyingOrganisation)

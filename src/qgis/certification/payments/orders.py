@@ -14,9 +14,6 @@ from datetime import datetime
 from datetime import timedelta
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
-from email.mime.application import MIMEApplication
-from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
 
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
@@ -32,6 +29,7 @@ from qgis.certification import _
 from qgis.certification.application import review
 from qgis.certification.interfaces import ICertificateSettings
 from qgis.certification.interfaces import IInvoiceSettings
+from qgis.certification.mail import messages
 from qgis.certification.payments.credits import ledger_of
 from qgis.certification.pdf.epc import iban_is_valid
 from qgis.certification.pdf.invoice import BankAccount
@@ -256,40 +254,27 @@ def invoice_pdf(invoice):
 
 
 def mail_invoice(organisation, invoice):
-    """Send the invoice PDF to every owner (after the transaction commits)."""
-    pdf = invoice_pdf(invoice)
-    sender = api.portal.get_registry_record("plone.email_from_address")
-    sender_name = api.portal.get_registry_record("plone.email_from_name")
-    for user_id in review.owners(organisation):
-        user = api.user.get(userid=user_id)
-        email = user.getProperty("email") if user is not None else None
-        if not email:
-            continue
-        message = MIMEMultipart()
-        message["Subject"] = translate(
-            _("Invoice ${number} for QGIS certificate credits", mapping={"number": invoice.number}),
-            context=api.env.getRequest(),
-        )
-        message["From"] = f"{sender_name} <{sender}>"
-        message["To"] = email
-        body = _(
-            "Hello,\n\nplease find attached invoice ${number} for ${credits} credits, "
-            "${total} ${currency}, due on ${due}. The credits are added to ${organisation}'s "
-            "balance as soon as the payment is received.\n\n-- \nQGIS Certification Programme\n",
-            mapping={
-                "number": invoice.number,
-                "credits": invoice.credits,
-                "total": invoice.total,
-                "currency": invoice.currency,
-                "due": invoice.due_date.isoformat(),
-                "organisation": organisation.Title(),
-            },
-        )
-        message.attach(MIMEText(translate(body, context=api.env.getRequest()), "plain", "utf-8"))
-        attachment = MIMEApplication(pdf, "pdf")
-        attachment.add_header("Content-Disposition", "attachment", filename=f"{invoice.number}.pdf")
-        message.attach(attachment)
-        api.portal.get_tool("MailHost").send(message)
+    """Send the invoice PDF to every owner, in the owner's language (after
+    the transaction commits)."""
+    attachment = messages.Attachment(f"{invoice.number}.pdf", invoice_pdf(invoice))
+    subject = _(
+        "Invoice ${number} for QGIS certificate credits", mapping={"number": invoice.number}
+    )
+    body = _(
+        "Hello,\n\nplease find attached invoice ${number} for ${credits} credits, "
+        "${total} ${currency}, due on ${due}. The credits are added to ${organisation}'s "
+        "balance as soon as the payment is received.\n\n-- \nQGIS Certification Programme\n",
+        mapping={
+            "number": invoice.number,
+            "credits": invoice.credits,
+            "total": invoice.total,
+            "currency": invoice.currency,
+            "due": invoice.due_date.isoformat(),
+            "organisation": organisation.Title(),
+        },
+    )
+    for recipient in messages.user_recipients(review.owners(organisation)):
+        messages.send_mail(recipient, subject, body, attachments=[attachment])
 
 
 def credit_paid_invoice(invoice, user_id):

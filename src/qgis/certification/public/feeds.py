@@ -13,7 +13,7 @@ from datetime import date
 from Missing import MV
 from plone import api
 
-from qgis.certification.urls.schemes import safe_url
+from qgis.certification.content.urls import safe_url
 from qgis.certification.vocabularies.countries import countries_vocabulary
 from qgis.certification.vocabularies.countries import country_name
 from qgis.certification.vocabularies.countries import current_language

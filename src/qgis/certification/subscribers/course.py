@@ -7,7 +7,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.i18n import translate
 
 from qgis.certification import _
-from qgis.certification.vocabularies.organisation_items import organisation_of
+from qgis.certification.content.organisation import organisation_of
 
 
 CONVENER_ROLE = "CourseConvener"

@@ -7,8 +7,8 @@ today; the item is reindexed so that no catalog metadata keeps the old value.
 
 from plone import api
 
-from qgis.certification.urls.schemes import safe_link
-from qgis.certification.urls.schemes import safe_url
+from qgis.certification.content.urls import safe_link
+from qgis.certification.content.urls import safe_url
 
 
 # portal type: (field, the test its value must pass, the empty value)

@@ -14,9 +14,9 @@ from zope.component import adapter
 from zope.interface import implementer
 from zope.schema.interfaces import ITextLine
 
+from qgis.certification.content.urls import is_link_target
+from qgis.certification.content.urls import safe_link
 from qgis.certification.interfaces import IQgisCertificationLayer
-from qgis.certification.urls.schemes import is_link_target
-from qgis.certification.urls.schemes import safe_link
 
 
 TARGET = "remoteUrl"

@@ -3,7 +3,7 @@ targets were checked, and not safe, is neither linked to nor redirected to."""
 
 from plone.app.contenttypes.browser.link_redirect_view import LinkRedirectView
 
-from qgis.certification.urls.schemes import safe_link
+from qgis.certification.content.urls import safe_link
 
 
 class SafeLinkView(LinkRedirectView):

@@ -8,8 +8,8 @@ from zope.component import adapter
 from zope.interface import implementer
 from zope.schema.interfaces import IURI
 
+from qgis.certification.content.urls import safe_url
 from qgis.certification.interfaces import IQgisCertificationLayer
-from qgis.certification.urls.schemes import safe_url
 
 
 @implementer(IFieldSerializer)

@@ -6,14 +6,9 @@ from functools import lru_cache
 import pycountry
 from plone import api
 from zope.interface import provider
-from zope.schema import Choice
-from zope.schema import ValidationError
-from zope.schema.interfaces import ConstraintNotSatisfied
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
-
-from qgis.certification import _
 
 
 @lru_cache(maxsize=16)
@@ -40,18 +35,6 @@ def current_language():
         return (api.portal.get_current_language() or "en").split("-")[0]
     except api.exc.CannotGetPortalError:
         return "en"
-
-
-class UnknownCountry(ValidationError):
-    __doc__ = _("Choose a country by its two-letter ISO 3166 code, for example RO or SE.")
-
-
-class CountryChoice(Choice):
-    def _validate(self, value):
-        try:
-            super()._validate(value)
-        except ConstraintNotSatisfied as error:
-            raise UnknownCountry(value).with_field_and_value(self, value) from error
 
 
 @provider(IVocabularyFactory)

@@ -1,42 +1,18 @@
 """Choices among the items of the organisation being edited.
 
 A course may only point at its own organisation's course types, conveners and
-training centres. The vocabularies list them through the catalog, and
-``OrganisationItemChoice`` says so clearly when a value points elsewhere.
+training centres. The vocabularies list them through the catalog, and the
+course's ``OrganisationItemChoice`` fields (content/fields.py) say so clearly
+when a value points elsewhere.
 """
 
-from Acquisition import aq_chain
-from Acquisition import aq_inner
 from plone import api
 from zope.interface import provider
-from zope.schema import Choice
-from zope.schema import ValidationError
-from zope.schema.interfaces import ConstraintNotSatisfied
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
-from qgis.certification import _
-from qgis.certification.content.organisation import ICertifyingOrganisation
-
-
-class NotInOrganisation(ValidationError):
-    __doc__ = _("Choose an item of this organisation: it does not have this one.")
-
-
-class OrganisationItemChoice(Choice):
-    def _validate(self, value):
-        try:
-            super()._validate(value)
-        except ConstraintNotSatisfied as error:
-            raise NotInOrganisation(value).with_field_and_value(self, value) from error
-
-
-def organisation_of(context):
-    for item in aq_chain(aq_inner(context)):
-        if ICertifyingOrganisation.providedBy(item):
-            return item
-    return None
+from qgis.certification.content.organisation import organisation_of
 
 
 def _items_vocabulary(context, portal_type):

@@ -3,12 +3,12 @@ schema constraints built on them."""
 
 import pytest
 
-from qgis.certification.urls.schemes import UnsafeLink
-from qgis.certification.urls.schemes import UnsafeURL
-from qgis.certification.urls.schemes import is_link_target
-from qgis.certification.urls.schemes import is_web_url
-from qgis.certification.urls.schemes import safe_link
-from qgis.certification.urls.schemes import safe_url
+from qgis.certification.content.urls import UnsafeLink
+from qgis.certification.content.urls import UnsafeURL
+from qgis.certification.content.urls import is_link_target
+from qgis.certification.content.urls import is_web_url
+from qgis.certification.content.urls import safe_link
+from qgis.certification.content.urls import safe_url
 
 
 UNSAFE = [
