@@ -270,25 +270,26 @@ def set_aside(path, stamp):
 
 
 def restore_filestorage(settings, chosen):
+    """Rebuild Data.fs and the blobs beside the live ones, then swap them in."""
     folder = settings.data_fs.parent
     folder.mkdir(parents=True, exist_ok=True)
     restoring = folder / "Data.fs.restoring"
     command = [tool("repozo"), "-R", "-r", settings.repository, "-D", chosen["repozo_date"]]
     run([*command, "-o", restoring], "repozo")
+    blobs = settings.blobstorage.with_name("blobstorage.restoring")
+    shutil.rmtree(blobs, ignore_errors=True)
+    if (Path(chosen["path"]) / "blobs").is_dir():
+        shutil.copytree(Path(chosen["path"]) / "blobs", blobs)
+    (blobs / "tmp").mkdir(parents=True, exist_ok=True)
+    blobs.chmod(0o700)  # ZODB refuses blob folders others can read
     stamp = utc_stamp()
-    kept = [set_aside(settings.data_fs, stamp)]
-    kept.append(set_aside(folder / "Data.fs.index", stamp))
+    kept = [set_aside(path, stamp) for path in (settings.data_fs, folder / "Data.fs.index")]
     restoring.rename(settings.data_fs)
     restored_index = folder / "Data.fs.restoring.index"
     if restored_index.exists():
         restored_index.rename(folder / "Data.fs.index")
     kept.append(set_aside(settings.blobstorage, stamp))
-    blobs = Path(chosen["path"]) / "blobs"
-    if blobs.is_dir():
-        shutil.copytree(blobs, settings.blobstorage)
-    settings.blobstorage.mkdir(exist_ok=True)
-    (settings.blobstorage / "tmp").mkdir(exist_ok=True)
-    settings.blobstorage.chmod(0o700)  # ZODB refuses blob folders others can read
+    blobs.rename(settings.blobstorage)
     return [path for path in kept if path]
 
 
@@ -349,12 +350,30 @@ def restore_relstorage(settings, chosen):
 # -- commands -------------------------------------------------------------------------
 
 
+def backup_dir_lock(settings):
+    """The lock of BACKUP_DIR: a backup or restore started while another runs (an
+    hourly backup during the nightly full one) stops instead of sharing its files."""
+    import zc.lockfile
+
+    settings.backup_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        return zc.lockfile.LockFile(str(settings.backup_dir / "backup.lock"))
+    except zc.lockfile.LockError as error:
+        raise BackupError(
+            f"another backup or restore of {settings.backup_dir} is running"
+        ) from error
+
+
 def backup(settings, full=False):
-    if settings.storage == "filestorage":
-        made = backup_filestorage(settings, full=full)
-    else:
-        made = backup_relstorage(settings)
-    removed = prune(settings)
+    lock = backup_dir_lock(settings)
+    try:
+        if settings.storage == "filestorage":
+            made = backup_filestorage(settings, full=full)
+        else:
+            made = backup_relstorage(settings)
+        removed = prune(settings)
+    finally:
+        lock.close()
     print(f"backup: {made['kind']} set {made['name']} in {settings.backup_dir}")
     if removed:
         print(f"backup: removed the sets older than the last {settings.keep}: {', '.join(removed)}")
@@ -364,10 +383,14 @@ def backup(settings, full=False):
 def restore(settings, name=None):
     refuse_while_running(settings)
     chosen = chosen_set(settings, name)
-    if settings.storage == "filestorage":
-        kept = restore_filestorage(settings, chosen)
-    else:
-        kept = restore_relstorage(settings, chosen)
+    lock = backup_dir_lock(settings)
+    try:
+        if settings.storage == "filestorage":
+            kept = restore_filestorage(settings, chosen)
+        else:
+            kept = restore_relstorage(settings, chosen)
+    finally:
+        lock.close()
     print(f"restore: restored set {chosen['name']} ({chosen['kind']})")
     for path in kept:
         print(f"restore: kept what it replaced as {path} (delete it once satisfied)")

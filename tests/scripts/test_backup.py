@@ -19,6 +19,7 @@ from pathlib import Path
 import psycopg2
 import pytest
 import transaction
+import zc.lockfile
 from psycopg2 import sql
 from psycopg2.extensions import make_dsn
 from ZODB.blob import Blob
@@ -214,6 +215,13 @@ def test_backups_rotate_and_keep_the_repozo_files_the_kept_sets_need(tmp_path):
         db = open_filestorage(data_dir)
         assert read(db) == state
         db.close()
+
+    running = zc.lockfile.LockFile(str(backup_dir / "backup.lock"))  # another backup, from cron
+    refused = backup_command(env, "backup")
+    running.close()
+    assert refused.returncode == 1
+    assert "another backup or restore of" in refused.stderr
+    assert sets_of(backup_dir) == kept
 
 
 def test_restore_refuses_while_the_site_runs(tmp_path):
