@@ -217,8 +217,9 @@ def newest_repozo_file(repository):
 
 
 def copy_blobs(source, target, previous=None):
-    """Copy the blob tree ``source`` to ``target``, hard-linking each file that
-    the ``previous`` copy already holds; return how many files ``target`` has."""
+    """Copy the blob tree ``source`` to ``target``, hard-linking each blob file
+    that the ``previous`` copy already holds (a blob's path names its object and
+    transaction, and it never changes); return how many files ``target`` has."""
     count = 0
     for folder, folders, files in os.walk(source):
         relative = Path(folder).relative_to(source)
@@ -227,7 +228,7 @@ def copy_blobs(source, target, previous=None):
         (target / relative).mkdir(mode=0o700, parents=True, exist_ok=True)
         for name in files:
             original = Path(folder) / name
-            earlier = previous / relative / name if previous else None
+            earlier = previous / relative / name if previous and name.endswith(".blob") else None
             if earlier and earlier.is_file() and earlier.stat().st_size == original.stat().st_size:
                 os.link(earlier, target / relative / name)
             else:
@@ -265,6 +266,10 @@ def set_aside(path, stamp):
     if not path.exists():
         return None
     kept = path.with_name(f"{path.name}.before-restore-{stamp}")
+    number = 1
+    while kept.exists():  # a second restore within the same second
+        number += 1
+        kept = path.with_name(f"{path.name}.before-restore-{stamp}-{number}")
     path.rename(kept)
     return kept
 

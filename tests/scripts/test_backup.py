@@ -209,12 +209,19 @@ def test_backups_rotate_and_keep_the_repozo_files_the_kept_sets_need(tmp_path):
     assert len([name for name in repozo if name.endswith(".fs")]) == 1
     assert len([name for name in repozo if name.endswith(".deltafs")]) == 1
     assert [line.split()[0] for line in succeeds(env, "list").splitlines()] == kept
+    # a blob already in the previous set is linked to it, not copied again
+    older = {p.relative_to(backup_dir / kept[0]): p for p in (backup_dir / kept[0]).rglob("*.blob")}
+    newer = {p.relative_to(backup_dir / kept[1]): p for p in (backup_dir / kept[1]).rglob("*.blob")}
+    assert len(newer) == len(older) + 1  # (the blob of blob-0 stays until a pack)
+    assert all(newer[path].samefile(older[path]) for path in older)
 
     for name, state in zip(kept, states[2:], strict=True):
         succeeds(env, "restore", "--set", name)
         db = open_filestorage(data_dir)
         assert read(db) == state
         db.close()
+    # both restores kept the Data.fs they replaced, even within one second
+    assert len(list((data_dir / "filestorage").glob("Data.fs.before-restore-*"))) == 2
 
     running = zc.lockfile.LockFile(str(backup_dir / "backup.lock"))  # another backup, from cron
     refused = backup_command(env, "backup")
