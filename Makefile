@@ -122,6 +122,21 @@ cluster-stop: ## stop exactly the processes make cluster started
 convert-to-relstorage: $(VENV)/.installed ## copy the FileStorage site, blobs included, into RELSTORAGE_DSN (CLEAR=1 replaces its data)
 	@$(CLUSTER_ENV) $(BIN)/python -m scripts.cluster convert $(if $(filter 1,$(CLEAR)),--clear)
 
+# Backups (README: "Backups"): sets in BACKUP_DIR (default: backups/ beside DATA_DIR), the
+# last BACKUP_KEEP kept. FileStorage: repozo (FULL=1 forces a full copy) and the blobs;
+# RelStorage: pg_dump. Restore takes the newest set, or BACKUP=<name> (see make backup-list).
+.PHONY: backup restore backup-list
+BACKUP_ENV = RELSTORAGE_DSN="$(RELSTORAGE_DSN)"
+
+backup: $(VENV)/.installed ## back up the site's data into a new timestamped set (FULL=1: full repozo copy)
+	@$(BACKUP_ENV) $(BIN)/python -m scripts.backup backup $(if $(filter 1,$(FULL)),--full)
+
+restore: $(VENV)/.installed ## restore the newest backup set, or BACKUP=<name>, with the site stopped
+	@$(BACKUP_ENV) $(BIN)/python -m scripts.backup restore $(if $(BACKUP),--set "$(BACKUP)")
+
+backup-list: $(VENV)/.installed ## list the backup sets, oldest first
+	@$(BACKUP_ENV) $(BIN)/python -m scripts.backup list
+
 # Benchmark (README: "Benchmark"): seeds var/bench/data-$(SCALE) once, serves it on
 # BENCH_PORT, measures, writes var/bench/latest.{json,md}. Not part of `make test`.
 SCALE ?= small

@@ -1,0 +1,1 @@
+`make backup` and `make restore` (`scripts/backup.py`): timestamped backup sets (repozo full or incremental copies of Data.fs plus the blobs, or `pg_dump` for RelStorage), the last `BACKUP_KEEP` kept; a restore refuses to run under a running site and keeps what it replaces.
