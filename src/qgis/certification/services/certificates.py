@@ -240,7 +240,7 @@ class CreditOrdersPost(JsonService):
         if data is None:
             return self.error(400, _("The body must be a JSON object."))
         try:
-            order = orders.place_order(
+            summary = orders.place_order_summary(
                 self.context,
                 data.get("credits"),
                 data.get("method"),
@@ -249,7 +249,7 @@ class CreditOrdersPost(JsonService):
         except orders.OrderError as refusal:
             return self.error(refusal.status, refusal.message, **refusal.details)
         self.request.response.setStatus(201)
-        return orders.order_summary(order)
+        return summary
 
 
 class InvoicesGet(Service):

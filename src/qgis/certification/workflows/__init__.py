@@ -1,0 +1,1 @@
+"""How the product's own workflows are driven from outside (REST)."""
