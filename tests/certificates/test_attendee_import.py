@@ -1,6 +1,5 @@
 """Parsing uploaded attendee CSV files: good files, every refusal, all or nothing."""
 
-
 import pytest
 from zope.i18n import interpolate
 from zope.i18nmessageid import Message

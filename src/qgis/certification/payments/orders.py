@@ -91,10 +91,18 @@ def orders_of(organisation, create=False):
     return annotations.get(ORDERS_KEY, {})
 
 
-def order_summary(order):
-    """An order as JSON, with its invoice (number, total, state, PDF) when it has one."""
+def order_summary(order, invoice=None):
+    """An order as JSON, with its invoice (number, total, state, PDF) when it has one.
+
+    Pass the ``invoice`` when it was made in this transaction: looking it up by
+    UID goes through the catalog, whose indexing queue is not always flushed
+    for a new object (Products.CMFCore's ``processQueue`` skips the flush while
+    another thread is flushing its own queue), so under load a just-created
+    invoice is not found there.
+    """
     result = {key: value for key, value in order.items() if key != "invoice"}
-    invoice = uuidToObject(order["invoice"], unrestricted=True) if order.get("invoice") else None
+    if invoice is None and order.get("invoice"):
+        invoice = uuidToObject(order["invoice"], unrestricted=True)
     if invoice is not None:
         result["invoice"] = {
             "@id": invoice.absolute_url(),
@@ -119,6 +127,18 @@ def _cents(amount):
 
 
 def place_order(organisation, credits, method, user_id):
+    """Record an order and make its invoice or start its card payment."""
+    return _place(organisation, credits, method, user_id)[0]
+
+
+def place_order_summary(organisation, credits, method, user_id):
+    """Place an order and answer it as JSON, naming the invoice it made."""
+    order, invoice = _place(organisation, credits, method, user_id)
+    return order_summary(order, invoice)
+
+
+def _place(organisation, credits, method, user_id):
+    """The new order and its invoice (``None`` for a card payment)."""
     if api.content.get_state(organisation) != "published":
         raise OrderError(400, _("Only certified organisations buy credits."))
     if not isinstance(credits, int) or isinstance(credits, bool) or not 0 < credits <= MAX_CREDITS:
@@ -145,6 +165,7 @@ def place_order(organisation, credits, method, user_id):
         user=user_id,
         status="unpaid",
     )
+    invoice = None
     if method == "invoice":
         invoice = create_invoice(organisation, order)
         order["invoice"] = invoice.UID()
@@ -158,7 +179,7 @@ def place_order(organisation, credits, method, user_id):
         order["total"] = str(totals.total)
         order["checkout_url"] = start_card_payment(organisation, order)
     orders_of(organisation, create=True)[order_id] = order
-    return order
+    return order, invoice
 
 
 def create_invoice(organisation, order):

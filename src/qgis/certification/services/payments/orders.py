@@ -17,11 +17,13 @@ class CreditOrdersPost(ProductService):
 
     def answer(self):
         data = self.body()
-        order = orders.place_order(
+        # the answer is built from the invoice just made: the catalog may not
+        # hold it yet when other threads are indexing (see place_order_summary)
+        summary = orders.place_order_summary(
             self.context, data["credits"], data["method"], api.user.get_current().getId()
         )
         self.request.response.setStatus(201)
-        return orders.order_summary(order)
+        return summary
 
 
 class InvoicesGet(ProductService):
