@@ -39,6 +39,7 @@ from qgis.certification.pdf.invoice import InvoiceLine
 from qgis.certification.pdf.invoice import Party
 from qgis.certification.pdf.invoice import invoice_totals
 from qgis.certification.pdf.invoice import render_invoice
+from qgis.certification.refusals import Refusal
 from qgis.certification.vocabularies.countries import country_name
 
 
@@ -48,12 +49,8 @@ EVENTS_KEY = "qgis.certification.stripe-events"
 MAX_CREDITS = 10_000
 
 
-class OrderError(Exception):
-    def __init__(self, status, message, **details):
-        super().__init__(str(message))
-        self.status = status
-        self.message = message
-        self.details = details
+class OrderError(Refusal):
+    """An order refused."""
 
 
 class InvoiceNumbers(Persistent):
