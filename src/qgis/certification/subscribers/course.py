@@ -4,11 +4,11 @@ attendees that nobody but the organisation owns."""
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from Products.CMFCore.WorkflowCore import WorkflowException
-from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.localroles import set_role_holders
+from qgis.certification.subscribers.messages import in_request_language
 
 
 CONVENER_ROLE = "CourseConvener"
@@ -21,9 +21,8 @@ def check_transition(course, event):
     organisation = organisation_of(course)
     if organisation is None or api.content.get_state(organisation) != "published":
         raise WorkflowException(
-            translate(
-                _("A course can be published only once its organisation is certified."),
-                context=api.env.getRequest(),
+            in_request_language(
+                _("A course can be published only once its organisation is certified.")
             )
         )
 
