@@ -41,12 +41,10 @@ class BuyCreditsForm(EmbeddedForm):
         data = self.valid_data()
         if data is None:
             return
-        try:
+        with self.refusals_shown():
             order = orders.place_order(
                 self.context, data["credits"], data["method"], api.user.get_current().getId()
             )
-        except orders.OrderError as refusal:
-            self.refuse(refusal.message, refusal.details.get("field"))
         if order.get("checkout_url"):
             self.redirect(order["checkout_url"])
             return

@@ -8,7 +8,6 @@ is refused: the transaction is aborted.
 """
 
 from plone import api
-from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
 from z3c.form import field
@@ -61,12 +60,10 @@ class WorkflowTransitionView(ProductForm):
         data = self.valid_data()
         if data is None:
             return
-        try:
+        with self.refusals_shown():
             api.portal.get_tool("portal_workflow").doActionFor(
                 self.context, self.transition_id, comment=data.get("comment") or ""
             )
-        except WorkflowException as refusal:
-            self.refuse(str(refusal))
         api.portal.show_message(_("The step is done."), self.request, type="info")
         self.redirect(self.context.absolute_url())
 
