@@ -11,6 +11,7 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 from qgis.certification import _
 from qgis.certification.browser.form_base import EmbeddedForm
+from qgis.certification.browser.form_base import with_valid_data
 from qgis.certification.payments import orders
 
 
@@ -37,10 +38,8 @@ class BuyCreditsForm(EmbeddedForm):
         self.redirect(self.context.absolute_url() + "#credits")
 
     @button.buttonAndHandler(_("Order"), name="order")
-    def handle_order(self, action):
-        data = self.valid_data()
-        if data is None:
-            return
+    @with_valid_data
+    def handle_order(self, action, data):
         with self.refusals_shown():
             order = orders.place_order(
                 self.context, data["credits"], data["method"], api.user.get_current().getId()

@@ -8,6 +8,7 @@ course page): the page renders them with ``embedded`` and they post to their
 own view, which shows the form alone when it has something to correct.
 """
 
+import functools
 from contextlib import contextmanager
 
 import transaction
@@ -18,6 +19,19 @@ from z3c.form.interfaces import WidgetActionExecutionError
 from zope.interface import Invalid
 
 from qgis.certification.refusals import Refusal
+
+
+def with_valid_data(handler):
+    """A button handler called as ``handler(form, action, data)`` only when the
+    submitted data has no errors (they are shown on the form otherwise)."""
+
+    @functools.wraps(handler)
+    def handle(form, action):
+        data = form.valid_data()
+        if data is not None:
+            handler(form, action, data)
+
+    return handle
 
 
 class ProductForm(form.Form):

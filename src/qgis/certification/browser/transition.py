@@ -17,6 +17,7 @@ from zope.interface import Interface
 
 from qgis.certification import _
 from qgis.certification.browser.form_base import ProductForm
+from qgis.certification.browser.form_base import with_valid_data
 
 
 class ITransitionComment(Interface):
@@ -56,10 +57,8 @@ class WorkflowTransitionView(ProductForm):
         super().update()
 
     @button.buttonAndHandler(_("Confirm"), name="confirm")
-    def handle_confirm(self, action):
-        data = self.valid_data()
-        if data is None:
-            return
+    @with_valid_data
+    def handle_confirm(self, action, data):
         with self.refusals_shown():
             api.portal.get_tool("portal_workflow").doActionFor(
                 self.context, self.transition_id, comment=data.get("comment") or ""
