@@ -324,6 +324,34 @@ def describe(cluster, pids):
     return description
 
 
+def check_ports_free(cluster, wanted):
+    """Refuse to start when a port of ``wanted`` ((what, port) pairs) is taken."""
+    for what, port in wanted:
+        if not port_free(cluster.host, port):
+            raise ClusterError(
+                f"cannot start {what}: {cluster.host}:{port} is in use "
+                "(set PORT to choose other ports)"
+            )
+
+
+def create_site(cluster):
+    """Create the site, or bring it up to date, through the first instance's
+    configuration (before any instance serves it)."""
+    first = cluster.etc(cluster.names()[0]) / "zope.conf"
+    print(f"cluster: creating or updating the site /{cluster.site_id}")
+    result = subprocess.run(
+        [str(BIN / "zconsole"), "run", str(first), str(ROOT / "scripts" / "create_site.py")],
+        cwd=ROOT,
+        env=cluster.environ,
+        capture_output=True,
+        text=True,
+    )
+    sys.stdout.write(result.stdout)
+    if result.returncode:
+        lines = [line for line in result.stderr.splitlines() if "create-site" in line]
+        raise ClusterError("\n".join(lines) or result.stderr.strip()[-2000:])
+
+
 def start(cluster):
     haproxy = haproxy_binary()
     ensure_database(cluster.dsn)
@@ -334,30 +362,13 @@ def start(cluster):
     wanted = [(name, cluster.instance_port(name)) for name in missing]
     if "haproxy" not in pids:
         wanted.append(("the balancer", cluster.port))
-    for what, port in wanted:
-        if not port_free(cluster.host, port):
-            raise ClusterError(
-                f"cannot start {what}: {cluster.host}:{port} is in use "
-                "(set PORT to choose other ports)"
-            )
+    check_ports_free(cluster, wanted)
     cluster.configure_instances()
     if cluster.write_haproxy_cfg() and "haproxy" in pids:
         # another CLUSTER_SIZE or PORT: the running balancer must read the new file
         end_processes(cluster, {"haproxy": pids.pop("haproxy")})
     if missing:
-        first = cluster.etc(cluster.names()[0]) / "zope.conf"
-        print(f"cluster: creating or updating the site /{cluster.site_id}")
-        result = subprocess.run(
-            [str(BIN / "zconsole"), "run", str(first), str(ROOT / "scripts" / "create_site.py")],
-            cwd=ROOT,
-            env=cluster.environ,
-            capture_output=True,
-            text=True,
-        )
-        sys.stdout.write(result.stdout)
-        if result.returncode:
-            lines = [line for line in result.stderr.splitlines() if "create-site" in line]
-            raise ClusterError("\n".join(lines) or result.stderr.strip()[-2000:])
+        create_site(cluster)
     processes = {}
     for name in missing:
         processes[name] = spawn(

@@ -34,6 +34,19 @@ def _ms(seconds):
     return None if seconds is None else round(seconds * 1000, 2)
 
 
+def _get(session, url, expect):
+    """(whether the answer has the ``expect``-ed status, the status or the error's
+    name, the seconds it took) of one request."""
+    began = time.perf_counter()
+    try:
+        response = session.get(url, timeout=60)
+        response.content  # noqa: B018 - read the whole body
+        status = response.status_code
+    except requests.RequestException as error:
+        status = type(error).__name__
+    return status == expect, status, time.perf_counter() - began
+
+
 def run_load(urls, clients=4, duration=10.0, warmup=2.0, headers=None, auth=None, expect=200):
     """Ask for ``urls`` (an iterable, cycled) from ``clients`` threads for
     ``duration`` seconds after ``warmup`` seconds that are not counted."""
@@ -63,15 +76,7 @@ def run_load(urls, clients=4, duration=10.0, warmup=2.0, headers=None, auth=None
         while not stop.is_set():
             url = next_url()
             counted = measuring.is_set()
-            began = time.perf_counter()
-            try:
-                response = session.get(url, timeout=60)
-                response.content  # noqa: B018 - read the whole body
-                ok = response.status_code == expect
-                status = response.status_code
-            except requests.RequestException as error:
-                ok, status = False, type(error).__name__
-            took = time.perf_counter() - began
+            ok, status, took = _get(session, url, expect)
             if counted:
                 if ok:
                     mine.append(took)

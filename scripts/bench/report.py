@@ -107,6 +107,39 @@ def _mark(met):
     return {True: "met", False: "**missed**", None: "not measured"}[met]
 
 
+def _lookup_rows(lookups):
+    """The lookups table's rows, one per lookup measured."""
+    rows = []
+    for name, label in LOOKUPS:
+        figures = lookups.get(name)
+        if not figures:
+            continue
+        rows.append(
+            f"| {label} | {_figure(figures.get('p50_ms'))} | {_figure(figures.get('p95_ms'))} "
+            f"| {_figure(figures.get('p99_ms'))} | {_figure(figures.get('rps'))} "
+            f"| {_figure(figures.get('requests'))} | {_figure(figures.get('errors'))} |"
+        )
+    return rows
+
+
+def _operation_rows(operations):
+    """The operations table's rows, one per operation measured: its time, or
+    its latencies when it was measured many times."""
+    rows = []
+    for name, label in OPERATIONS:
+        figures = operations.get(name)
+        if not figures:
+            continue
+        if "seconds" in figures:
+            value = _figure(figures["seconds"], " s")
+        else:
+            value = f"p50 {_figure(figures.get('p50_ms'), ' ms')}, p95 " + _figure(
+                figures.get("p95_ms"), " ms"
+            )
+        rows.append(f"| {label} | {value} |")
+    return rows
+
+
 def build_report(result, others=None):
     """Markdown for ``result``; ``others`` is {scale: result} of other runs."""
     others = dict(others or {})
@@ -130,28 +163,9 @@ def build_report(result, others=None):
         "| lookup | p50 ms | p95 ms | p99 ms | req/s | requests | errors |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, label in LOOKUPS:
-        figures = result.get("lookups", {}).get(name)
-        if not figures:
-            continue
-        lines.append(
-            f"| {label} | {_figure(figures.get('p50_ms'))} | {_figure(figures.get('p95_ms'))} "
-            f"| {_figure(figures.get('p99_ms'))} | {_figure(figures.get('rps'))} "
-            f"| {_figure(figures.get('requests'))} | {_figure(figures.get('errors'))} |"
-        )
+    lines += _lookup_rows(result.get("lookups", {}))
     lines += ["", "## Operations", "", "| operation | time |", "| --- | ---: |"]
-    operations = result.get("operations", {})
-    for name, label in OPERATIONS:
-        figures = operations.get(name)
-        if not figures:
-            continue
-        if "seconds" in figures:
-            value = _figure(figures["seconds"], " s")
-        else:
-            value = f"p50 {_figure(figures.get('p50_ms'), ' ms')}, p95 " + _figure(
-                figures.get("p95_ms"), " ms"
-            )
-        lines.append(f"| {label} | {value} |")
+    lines += _operation_rows(result.get("operations", {}))
     memory = result.get("memory", {})
     database = result.get("database", {})
     lines += [

@@ -18,7 +18,6 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.base.utils import get_installer
-from plone.dexterity.utils import createContentInContainer
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 from zope.schema import getFieldsInOrder
@@ -34,6 +33,7 @@ from zope.schema.interfaces import ValidationError
 
 from qgis.certification import _
 from qgis.certification import permissions
+from qgis.certification.content.children import ensure_child
 
 
 FOLDER_ID = "questionnaires"
@@ -189,32 +189,27 @@ def ensure_questionnaires(portal):
     ]
     if "Owner" not in granted:
         portal.portal_setup.runImportStepFromProfile(PROFILE, "rolemap", run_dependencies=False)
-    folder = portal.get(FOLDER_ID)
-    if folder is None:
-        folder = createContentInContainer(
-            portal,
-            "Folder",
-            checkConstraints=False,
-            id=FOLDER_ID,
-            title="Questionnaires",
-            description="The application questionnaire and the reviewers' checklist.",
-            exclude_from_nav=True,
-        )
+    folder = ensure_child(
+        portal,
+        "Folder",
+        FOLDER_ID,
+        title="Questionnaires",
+        description="The application questionnaire and the reviewers' checklist.",
+        exclude_from_nav=True,
+    )
     if set(TEAM_LOCAL_ROLES) - set(folder.get_local_roles_for_userid(TEAM_GROUP)):
         folder.manage_setLocalRoles(TEAM_GROUP, list(TEAM_LOCAL_ROLES))
         folder.reindexObjectSecurity()
     for form_id, title, description, questions in FORMS:
-        if form_id not in folder.objectIds():
-            createContentInContainer(
-                folder,
-                "EasyForm",
-                checkConstraints=False,
-                id=form_id,
-                title=title,
-                description=description,
-                fields_model=fields_model(questions),
-                actions_model=EMPTY_MODEL,
-            )
+        ensure_child(
+            folder,
+            "EasyForm",
+            form_id,
+            title=title,
+            description=description,
+            fields_model=fields_model(questions),
+            actions_model=EMPTY_MODEL,
+        )
     return folder
 
 

@@ -13,6 +13,7 @@ from plone import api
 from zope.annotation.interfaces import IAnnotations
 
 from qgis.certification import _
+from qgis.certification.annotations import stored
 from qgis.certification.application import questionnaire
 from qgis.certification.interfaces import IReviewSettings
 
@@ -136,10 +137,7 @@ def review_deadline(organisation):
 
 
 def _opinions(organisation, create=False):
-    annotations = IAnnotations(organisation)
-    if OPINIONS_KEY not in annotations and create:
-        annotations[OPINIONS_KEY] = PersistentMapping()
-    return annotations.get(OPINIONS_KEY, {})
+    return stored(organisation, OPINIONS_KEY, PersistentMapping, create)
 
 
 def opinions(organisation):

@@ -12,6 +12,7 @@ it which groups a user speaks for.
 from plone import api
 
 from qgis.certification.application import review
+from qgis.certification.localroles import set_role_holders
 
 
 REVIEWER_ROLE = "UserGroupReviewer"
@@ -68,23 +69,7 @@ def reviewer_groups(organisation, user_id):
 def sync_reviewer_roles(organisation):
     """Give the reviewers' role to the current reviewers, and take it from
     everybody else. Returns whether anything changed."""
-    wanted = set(reviewers(organisation))
-    changed = False
-    for user_id, roles in organisation.get_local_roles():
-        if REVIEWER_ROLE in roles and user_id not in wanted:
-            remaining = [role for role in roles if role != REVIEWER_ROLE]
-            if remaining:
-                organisation.manage_setLocalRoles(user_id, remaining)
-            else:
-                organisation.manage_delLocalRoles([user_id])
-            changed = True
-    for user_id in sorted(wanted):
-        if REVIEWER_ROLE not in organisation.get_local_roles_for_userid(user_id):
-            organisation.manage_addLocalRoles(user_id, [REVIEWER_ROLE])
-            changed = True
-    if changed:
-        organisation.reindexObjectSecurity()
-    return changed
+    return set_role_holders(organisation, REVIEWER_ROLE, reviewers(organisation))
 
 
 def organisations_to_resync():

@@ -18,6 +18,7 @@ from zope.schema.vocabulary import SimpleVocabulary
 from qgis.certification import _
 from qgis.certification.browser.form_base import EmbeddedForm
 from qgis.certification.browser.form_base import ProductForm
+from qgis.certification.browser.form_base import with_valid_data
 from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.attendees import import_attendees
@@ -47,10 +48,8 @@ class ImportAttendeesForm(ProductForm):
         return " ".join([translate(summary, context=self.request), *reasons])
 
     @button.buttonAndHandler(_("Import"), name="import")
-    def handle_import(self, action):
-        data = self.valid_data()
-        if data is None:
-            return
+    @with_valid_data
+    def handle_import(self, action, data):
         result, created, skipped = import_attendees(self.context, data["file"])
         if not result.ok:
             self.refuse(self.rows_refused(result.errors), "file")

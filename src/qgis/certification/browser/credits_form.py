@@ -11,6 +11,7 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 from qgis.certification import _
 from qgis.certification.browser.form_base import EmbeddedForm
+from qgis.certification.browser.form_base import with_valid_data
 from qgis.certification.payments import orders
 
 
@@ -37,16 +38,12 @@ class BuyCreditsForm(EmbeddedForm):
         self.redirect(self.context.absolute_url() + "#credits")
 
     @button.buttonAndHandler(_("Order"), name="order")
-    def handle_order(self, action):
-        data = self.valid_data()
-        if data is None:
-            return
-        try:
+    @with_valid_data
+    def handle_order(self, action, data):
+        with self.refusals_shown():
             order = orders.place_order(
                 self.context, data["credits"], data["method"], api.user.get_current().getId()
             )
-        except orders.OrderError as refusal:
-            self.refuse(refusal.message, refusal.details.get("field"))
         if order.get("checkout_url"):
             self.redirect(order["checkout_url"])
             return

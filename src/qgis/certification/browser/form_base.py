@@ -8,11 +8,30 @@ course page): the page renders them with ``embedded`` and they post to their
 own view, which shows the form alone when it has something to correct.
 """
 
+import functools
+from contextlib import contextmanager
+
 import transaction
+from Products.CMFCore.WorkflowCore import WorkflowException
 from z3c.form import form
 from z3c.form.interfaces import ActionExecutionError
 from z3c.form.interfaces import WidgetActionExecutionError
 from zope.interface import Invalid
+
+from qgis.certification.refusals import Refusal
+
+
+def with_valid_data(handler):
+    """A button handler called as ``handler(form, action, data)`` only when the
+    submitted data has no errors (they are shown on the form otherwise)."""
+
+    @functools.wraps(handler)
+    def handle(form, action):
+        data = form.valid_data()
+        if data is not None:
+            handler(form, action, data)
+
+    return handle
 
 
 class ProductForm(form.Form):
@@ -35,6 +54,18 @@ class ProductForm(form.Form):
         if field is not None and field in self.widgets:
             raise WidgetActionExecutionError(field, Invalid(message))
         raise ActionExecutionError(Invalid(message))
+
+    @contextmanager
+    def refusals_shown(self):
+        """Run the action inside; a rule's refusal (a product ``Refusal``, or a
+        workflow guard's ``WorkflowException``) aborts the transaction and is
+        shown on the form (next to its field when it names one)."""
+        try:
+            yield
+        except Refusal as refusal:
+            self.refuse(refusal.message, refusal.details.get("field"))
+        except WorkflowException as refusal:
+            self.refuse(str(refusal))
 
     def valid_data(self):
         """The submitted data, or None (with the errors shown) if it has any."""

@@ -18,6 +18,7 @@ from qgis.certification import _
 from qgis.certification.application import review
 from qgis.certification.application import reviewers
 from qgis.certification.browser.form_base import EmbeddedForm
+from qgis.certification.browser.form_base import with_valid_data
 
 
 OPINION_TITLES = {"recommend": _("Recommend"), "oppose": _("Oppose")}
@@ -94,10 +95,8 @@ class OpinionForm(EmbeddedForm):
         return chosen[0]
 
     @button.buttonAndHandler(_("Record the opinion"), name="record")
-    def handle_record(self, action):
-        data = self.valid_data()
-        if data is None:
-            return
+    @with_valid_data
+    def handle_record(self, action, data):
         comment = data["comment"].strip()
         if not comment:
             self.refuse(_("Explain the group's opinion: a comment is required."), "comment")

@@ -8,7 +8,6 @@ is refused: the transaction is aborted.
 """
 
 from plone import api
-from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
 from z3c.form import field
@@ -18,6 +17,7 @@ from zope.interface import Interface
 
 from qgis.certification import _
 from qgis.certification.browser.form_base import ProductForm
+from qgis.certification.browser.form_base import with_valid_data
 
 
 class ITransitionComment(Interface):
@@ -57,16 +57,12 @@ class WorkflowTransitionView(ProductForm):
         super().update()
 
     @button.buttonAndHandler(_("Confirm"), name="confirm")
-    def handle_confirm(self, action):
-        data = self.valid_data()
-        if data is None:
-            return
-        try:
+    @with_valid_data
+    def handle_confirm(self, action, data):
+        with self.refusals_shown():
             api.portal.get_tool("portal_workflow").doActionFor(
                 self.context, self.transition_id, comment=data.get("comment") or ""
             )
-        except WorkflowException as refusal:
-            self.refuse(str(refusal))
         api.portal.show_message(_("The step is done."), self.request, type="info")
         self.redirect(self.context.absolute_url())
 

@@ -56,15 +56,8 @@ class Reviewing:
 
 def create_organisation(folder, title, contributions="", object_id=None, bulk=None, **fields):
     """An application in draft; ``contributions`` is HTML."""
-    return add(
-        folder,
-        "CertifyingOrganisation",
-        object_id,
-        bulk,
-        title=title,
-        contributions=RichTextValue(contributions, "text/html", "text/x-html-safe"),
-        **fields,
-    )
+    fields["contributions"] = RichTextValue(contributions, "text/html", "text/x-html-safe")
+    return add(folder, "CertifyingOrganisation", object_id, bulk, title=title, **fields)
 
 
 def answer_application(organisation, answers, user_id):

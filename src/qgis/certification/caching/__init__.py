@@ -41,7 +41,15 @@ LIST_VIEWS = ("@@certified-organisations", "@@upcoming-courses")
 
 @implementer(IETagValue)
 @adapter(Interface, Interface)
-class CatalogState:
+class ETagValue:
+    """A component of the ETag of a published object (``published``)."""
+
+    def __init__(self, published, request):
+        self.published = published
+        self.request = request
+
+
+class CatalogState(ETagValue):
     """``qgisCatalog``: the catalog's change counter and the transaction that last
     changed it.
 
@@ -50,10 +58,6 @@ class CatalogState:
     database is reset) the same number can stand for other content, and a page
     kept in RAM under it would be served stale. The counter's transaction id
     cannot repeat, so together they can."""
-
-    def __init__(self, published, request):
-        self.published = published
-        self.request = request
 
     def __call__(self):
         catalog = queryUtility(ICatalogTool)
@@ -66,15 +70,9 @@ class CatalogState:
         return f"{value}.{u64(counter._p_serial):x}"
 
 
-@implementer(IETagValue)
-@adapter(Interface, Interface)
-class Today:
+class Today(ETagValue):
     """``qgisToday``: today's date, for responses that list upcoming courses,
     which change at midnight without any edit."""
-
-    def __init__(self, published, request):
-        self.published = published
-        self.request = request
 
     def __call__(self):
         return date.today().isoformat()

@@ -7,6 +7,7 @@ from io import BytesIO
 
 from plone import api
 from plone.app.uuid.utils import uuidToObject
+from zope.i18nmessageid import Message
 
 from qgis.certification import _
 from qgis.certification.certificates import issuing
@@ -16,6 +17,13 @@ from qgis.certification.pdf.certificate import render_certificate
 
 
 SIGNATURE_ID = "representative-signature"
+# the mail that sends an attendee their certificate
+CERTIFICATE_MAIL_SUBJECT = _("Your QGIS certificate: ${course}")
+CERTIFICATE_MAIL_BODY = _(
+    "Hello ${name},\n\nyour official QGIS certificate for the course ${course} "
+    "(${organisation}) is attached. Anyone can check it at ${url}\n\n"
+    "-- \nQGIS Certification Programme\n"
+)
 
 
 def document_language(code):
@@ -117,14 +125,9 @@ def certificates_zip(certificates):
 
 
 def _certificate_mail(certificate):
-    subject = _(
-        "Your QGIS certificate: ${course}",
-        mapping={"course": certificate.course_type_title},
-    )
-    body = _(
-        "Hello ${name},\n\nyour official QGIS certificate for the course ${course} "
-        "(${organisation}) is attached. Anyone can check it at ${url}\n\n"
-        "-- \nQGIS Certification Programme\n",
+    subject = Message(CERTIFICATE_MAIL_SUBJECT, mapping={"course": certificate.course_type_title})
+    body = Message(
+        CERTIFICATE_MAIL_BODY,
         mapping={
             "name": certificate.printed_name,
             "course": certificate.course_type_title,

@@ -21,19 +21,14 @@ from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.interfaces import ICertificateSettings
 from qgis.certification.payments.credits import InsufficientCredits
 from qgis.certification.payments.credits import ledger_of
+from qgis.certification.refusals import Refusal
 
 
 ISSUED_KEY = "qgis.certification.issued"
 
 
-class IssueError(Exception):
-    """A refusal: ``status`` is the HTTP status that fits, ``message`` says why."""
-
-    def __init__(self, status, message, **details):
-        super().__init__(str(message))
-        self.status = status
-        self.message = message
-        self.details = details
+class IssueError(Refusal):
+    """A certificate not issued, revoked or corrected."""
 
 
 def setting(name):

@@ -16,23 +16,28 @@ class UnknownCountry(ValidationError):
     __doc__ = _("Choose a country by its two-letter ISO 3166 code, for example RO or SE.")
 
 
-class CountryChoice(Choice):
-    def _validate(self, value):
-        try:
-            super()._validate(value)
-        except ConstraintNotSatisfied as error:
-            raise UnknownCountry(value).with_field_and_value(self, value) from error
-
-
 class NotInOrganisation(ValidationError):
     __doc__ = _("Choose an item of this organisation: it does not have this one.")
 
 
-class OrganisationItemChoice(Choice):
-    """A course type, convener or training centre of the course's own organisation."""
+class ExplainedChoice(Choice):
+    """A choice whose value outside its vocabulary is refused with ``refusal``,
+    an error whose message says what to choose."""
+
+    refusal = ConstraintNotSatisfied
 
     def _validate(self, value):
         try:
             super()._validate(value)
         except ConstraintNotSatisfied as error:
-            raise NotInOrganisation(value).with_field_and_value(self, value) from error
+            raise self.refusal(value).with_field_and_value(self, value) from error
+
+
+class CountryChoice(ExplainedChoice):
+    refusal = UnknownCountry
+
+
+class OrganisationItemChoice(ExplainedChoice):
+    """A course type, convener or training centre of the course's own organisation."""
+
+    refusal = NotInOrganisation

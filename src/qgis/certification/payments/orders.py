@@ -26,6 +26,7 @@ from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
 
 from qgis.certification import _
+from qgis.certification.annotations import stored
 from qgis.certification.application import review
 from qgis.certification.interfaces import ICertificateSettings
 from qgis.certification.interfaces import IInvoiceSettings
@@ -38,6 +39,7 @@ from qgis.certification.pdf.invoice import InvoiceLine
 from qgis.certification.pdf.invoice import Party
 from qgis.certification.pdf.invoice import invoice_totals
 from qgis.certification.pdf.invoice import render_invoice
+from qgis.certification.refusals import Refusal
 from qgis.certification.vocabularies.countries import country_name
 
 
@@ -47,12 +49,8 @@ EVENTS_KEY = "qgis.certification.stripe-events"
 MAX_CREDITS = 10_000
 
 
-class OrderError(Exception):
-    def __init__(self, status, message, **details):
-        super().__init__(str(message))
-        self.status = status
-        self.message = message
-        self.details = details
+class OrderError(Refusal):
+    """An order refused."""
 
 
 class InvoiceNumbers(Persistent):
@@ -70,10 +68,7 @@ class InvoiceNumbers(Persistent):
 
 
 def invoice_numbers():
-    annotations = IAnnotations(api.portal.get())
-    if COUNTER_KEY not in annotations:
-        annotations[COUNTER_KEY] = InvoiceNumbers()
-    return annotations[COUNTER_KEY]
+    return stored(api.portal.get(), COUNTER_KEY, InvoiceNumbers, create=True)
 
 
 def certificate_setting(name):
@@ -85,10 +80,7 @@ def invoice_setting(name):
 
 
 def orders_of(organisation, create=False):
-    annotations = IAnnotations(organisation)
-    if ORDERS_KEY not in annotations and create:
-        annotations[ORDERS_KEY] = OOBTree()
-    return annotations.get(ORDERS_KEY, {})
+    return stored(organisation, ORDERS_KEY, OOBTree, create)
 
 
 def order_summary(order, invoice=None):

@@ -46,6 +46,18 @@ def search_organisations(country=None, text=""):
     return _catalog()(**query)
 
 
+def _start_range(start_from, start_to):
+    """The catalog query on the start date from ``start_from`` to ``start_to``
+    (both included; either may be left open), or None when both are."""
+    if start_from and start_to:
+        return {"query": [start_from, start_to], "range": "min:max"}
+    if start_from:
+        return {"query": start_from, "range": "min"}
+    if start_to:
+        return {"query": start_to, "range": "max"}
+    return None
+
+
 def courses(
     when="upcoming",
     country=None,
@@ -76,12 +88,9 @@ def courses(
         query["qgis_end"] = {"query": today - timedelta(days=1), "range": "max"}
     else:
         query["qgis_end"] = {"query": today, "range": "min"}
-    if start_from and start_to:
-        query["qgis_start"] = {"query": [start_from, start_to], "range": "min:max"}
-    elif start_from:
-        query["qgis_start"] = {"query": start_from, "range": "min"}
-    elif start_to:
-        query["qgis_start"] = {"query": start_to, "range": "max"}
+    start = _start_range(start_from, start_to)
+    if start is not None:
+        query["qgis_start"] = start
     if country:
         query["qgis_countries"] = country
     found = []

@@ -7,10 +7,10 @@ from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.textfield.value import RichTextValue
-from plone.dexterity.utils import createContentInContainer
 from Products.CMFCore.indexing import processQueue
 from Products.CMFPlone.interfaces import ILanguage
 
+from qgis.certification.content.children import add_child
 from qgis.certification.public import programme_pages
 
 
@@ -41,11 +41,10 @@ def _publish(obj):
 def _ensure_page(root, page_id, title, description, text, exclude_from_nav=False):
     page = root.get(page_id)
     if page is None:
-        page = createContentInContainer(
+        page = add_child(
             root,
             "Document",
-            checkConstraints=False,
-            id=page_id,
+            page_id,
             title=title,
             description=description,
             text=RichTextValue(text, "text/html", "text/x-html-safe"),

@@ -2,10 +2,11 @@ import logging
 
 from plone import api
 from plone.base.interfaces import INonInstallable
-from plone.dexterity.utils import createContentInContainer
 from zope.interface import implementer
 
 from qgis.certification.application.questionnaire import ensure_questionnaires
+from qgis.certification.content.children import add_child
+from qgis.certification.content.children import ensure_child
 from qgis.certification.public.multilingual import ensure_language_roots
 from qgis.certification.public.multilingual import ensure_programme_pages
 
@@ -73,11 +74,10 @@ def ensure_programme_folders(portal):
     for folder_id, portal_type, title, description in PROGRAMME_FOLDERS:
         if folder_id not in portal.objectIds():
             # Not addable by anyone through the web: only this profile makes them.
-            createContentInContainer(
+            add_child(
                 portal,
                 portal_type,
-                checkConstraints=False,
-                id=folder_id,
+                folder_id,
                 title=title,
                 description=description,
             )
@@ -87,17 +87,15 @@ def ensure_programme_folders(portal):
 def ensure_certificate_types(portal):
     folder = portal["certificate-types"]
     for type_id, title, wording_en, wording_ro, wording_sv in CERTIFICATE_TYPES:
-        if type_id not in folder.objectIds():
-            createContentInContainer(
-                folder,
-                "CertificateType",
-                checkConstraints=False,
-                id=type_id,
-                title=title,
-                wording_en=wording_en,
-                wording_ro=wording_ro,
-                wording_sv=wording_sv,
-            )
+        ensure_child(
+            folder,
+            "CertificateType",
+            type_id,
+            title=title,
+            wording_en=wording_en,
+            wording_ro=wording_ro,
+            wording_sv=wording_sv,
+        )
 
 
 def ensure_programme_groups():

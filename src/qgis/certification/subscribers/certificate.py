@@ -4,27 +4,24 @@ from plone import api
 from plone.base.interfaces.siteroot import IPloneSiteRoot
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zExceptions import Forbidden
-from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification.certificates import issuing
+from qgis.certification.subscribers.messages import in_request_language
 
 
 def check_revoke(certificate, event):
     if event.transition is None or event.transition.id != "revoke":
         return
-    request = api.env.getRequest()
     comment = ((event.kwargs or {}).get("comment") or "").strip()
     if not comment:
         raise WorkflowException(
-            translate(
-                _("Say why the certificate is revoked: a comment is required."), context=request
-            )
+            in_request_language(_("Say why the certificate is revoked: a comment is required."))
         )
     try:
         issuing.check_window(certificate, _("revoked"))
     except issuing.IssueError as refusal:
-        raise WorkflowException(translate(refusal.message, context=request)) from refusal
+        raise WorkflowException(in_request_language(refusal.message)) from refusal
 
 
 def after_revoke(certificate, event):
@@ -43,8 +40,5 @@ def refuse_removal(certificate, event):
     if IPloneSiteRoot.providedBy(event.object):
         return
     raise Forbidden(
-        translate(
-            _("Certificates are never deleted: revoke the certificate instead."),
-            context=api.env.getRequest(),
-        )
+        in_request_language(_("Certificates are never deleted: revoke the certificate instead."))
     )

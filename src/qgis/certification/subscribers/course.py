@@ -4,10 +4,11 @@ attendees that nobody but the organisation owns."""
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from Products.CMFCore.WorkflowCore import WorkflowException
-from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification.content.organisation import organisation_of
+from qgis.certification.localroles import set_role_holders
+from qgis.certification.subscribers.messages import in_request_language
 
 
 CONVENER_ROLE = "CourseConvener"
@@ -20,9 +21,8 @@ def check_transition(course, event):
     organisation = organisation_of(course)
     if organisation is None or api.content.get_state(organisation) != "published":
         raise WorkflowException(
-            translate(
-                _("A course can be published only once its organisation is certified."),
-                context=api.env.getRequest(),
+            in_request_language(
+                _("A course can be published only once its organisation is certified.")
             )
         )
 
@@ -34,21 +34,8 @@ def convener_user_id(course):
 
 def sync_convener_role(course, event=None):
     """The course's convener, and nobody else, holds the convener role on it."""
-    wanted = convener_user_id(course)
-    changed = False
-    for user_id, roles in course.get_local_roles():
-        if CONVENER_ROLE in roles and user_id != wanted:
-            remaining = [role for role in roles if role != CONVENER_ROLE]
-            if remaining:
-                course.manage_setLocalRoles(user_id, remaining)
-            else:
-                course.manage_delLocalRoles([user_id])
-            changed = True
-    if wanted and CONVENER_ROLE not in course.get_local_roles_for_userid(wanted):
-        course.manage_addLocalRoles(wanted, [CONVENER_ROLE])
-        changed = True
-    if changed:
-        course.reindexObjectSecurity()
+    convener = convener_user_id(course)
+    set_role_holders(course, CONVENER_ROLE, {convener} if convener else set())
 
 
 def courses_of_convener(convener):
@@ -73,14 +60,5 @@ def release_ownership(attendee, event=None):
     course's convener role, so that they end when the course changes hands."""
     organisation = organisation_of(attendee)
     keep = set(organisation.users_with_local_role(OWNER_ROLE)) if organisation else set()
-    changed = False
-    for user_id, roles in attendee.get_local_roles():
-        if OWNER_ROLE in roles and user_id not in keep:
-            remaining = [role for role in roles if role != OWNER_ROLE]
-            if remaining:
-                attendee.manage_setLocalRoles(user_id, remaining)
-            else:
-                attendee.manage_delLocalRoles([user_id])
-            changed = True
-    if changed:
-        attendee.reindexObjectSecurity()
+    owners = set(attendee.users_with_local_role(OWNER_ROLE))
+    set_role_holders(attendee, OWNER_ROLE, owners & keep)

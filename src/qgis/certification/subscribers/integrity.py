@@ -3,10 +3,10 @@ while a course refers to it (its page, feeds and certificates read them)."""
 
 from plone import api
 from zExceptions import Forbidden
-from zope.i18n import translate
 from zope.i18nmessageid import Message
 
 from qgis.certification import _
+from qgis.certification.subscribers.messages import in_request_language
 
 
 CENTRE_IN_USE = _(
@@ -32,9 +32,8 @@ def _refuse_if_used(item, event, index, message):
     if courses:
         titles = ", ".join(brain.Title for brain in courses[:5])
         raise Forbidden(
-            translate(
-                Message(message, mapping={"count": len(courses), "courses": titles}),
-                context=api.env.getRequest(),
+            in_request_language(
+                Message(message, mapping={"count": len(courses), "courses": titles})
             )
         )
 

@@ -3,14 +3,13 @@ refusal, the reviewers' local roles, and the mails of each step."""
 
 import logging
 
-from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
-from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification.application import notifications
 from qgis.certification.application import review
 from qgis.certification.application import reviewers
+from qgis.certification.subscribers.messages import in_request_language
 
 
 logger = logging.getLogger("qgis.certification")
@@ -22,7 +21,7 @@ COMMENT_REQUIRED = {
 
 
 def _refuse(message):
-    raise WorkflowException(translate(message, context=api.env.getRequest()))
+    raise WorkflowException(in_request_language(message))
 
 
 def check_transition(organisation, event):
@@ -37,8 +36,7 @@ def check_transition(organisation, event):
     if transition == "submit":
         missing = review.missing_for_submission(organisation)
         if missing:
-            request = api.env.getRequest()
-            names = "; ".join(translate(item, context=request) for item in missing)
+            names = "; ".join(in_request_language(item) for item in missing)
             _refuse(
                 _(
                     "The application cannot be submitted yet. It still needs: ${missing}.",
