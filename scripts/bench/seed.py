@@ -27,6 +27,7 @@ from qgis.certification.builders import training
 from qgis.certification.builders.adding import Bulk
 from qgis.certification.builders.adding import act
 from qgis.certification.builders.adding import catalogue
+from qgis.certification.payments.credits import MAX_ENTRY_CREDITS
 
 
 logger = logging.getLogger("qgis.certification.bench")
@@ -194,7 +195,8 @@ class Seeder:
         """The organisation the benchmark issues certificates from: many credits,
         no courses yet (each run adds its own)."""
         organisation = self.organisation(len(COUNTRIES) * 1000, 0, 0, org_id=BENCH_ORGANISATION)
-        certificates.top_up(organisation, 10_000_000, "bench credits", self.owner)
+        # the most one ledger entry may add: enough for two thousand runs of 500
+        certificates.top_up(organisation, MAX_ENTRY_CREDITS, "bench credits", self.owner)
         return organisation
 
 
