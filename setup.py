@@ -57,6 +57,7 @@ setup(
             "playwright",
             "i18ndude",
             "towncrier",
+            "hypothesis",
         ],
         "relstorage": [
             "RelStorage",
