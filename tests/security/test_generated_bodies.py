@@ -24,6 +24,7 @@ from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 from plone import api
+from security_helpers import last_transaction
 from zope.schema import getFieldNames
 
 from qgis.certification.certificates import issuing
@@ -188,12 +189,6 @@ def targets(server_site):
 @pytest.fixture
 def actors(server_site, sessions_for):
     return sessions_for("owner", "team", "reviewer_ro")
-
-
-def last_transaction(portal):
-    """The id of the storage's last committed transaction, as this thread sees it."""
-    transaction.begin()
-    return portal._p_jar.db().lastTransaction()
 
 
 def check_error(response, own):
