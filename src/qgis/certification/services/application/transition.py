@@ -21,6 +21,11 @@ from qgis.certification.services.base import ServiceError
 from qgis.certification.services.delegating import delegate
 
 
+TOO_LONG = _(
+    "The comment is too long: at most ${max} characters.", mapping={"max": MAX_COMMENT_LENGTH}
+)
+
+
 class ReviewWorkflowTransition(ProductService, WorkflowTransition):
     """``{"comment": "...", "include_children": bool, "effective": "...", "expires": "..."}``"""
 
@@ -34,14 +39,7 @@ class ReviewWorkflowTransition(ProductService, WorkflowTransition):
     def answer(self):
         data = self.body()
         if len(data["comment"]) > MAX_COMMENT_LENGTH:
-            raise ServiceError(
-                400,
-                _(
-                    "The comment is too long: at most ${max} characters.",
-                    mapping={"max": MAX_COMMENT_LENGTH},
-                ),
-                field="comment",
-            )
+            raise ServiceError(400, TOO_LONG, field="comment")
         # plone.restapi's transition reads the checked body
         checked = {name: value for name, value in data.items() if value is not None}
         self.request.other["BODY"] = json.dumps(checked).encode()
