@@ -58,6 +58,7 @@ setup(
             "playwright",
             "i18ndude",
             "towncrier",
+            "hypothesis",
         ],
         "relstorage": [
             "RelStorage",

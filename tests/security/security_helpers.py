@@ -42,3 +42,10 @@ def allowed(response):
         response.text[:300],
     )
     return response.status_code not in DENIED
+
+
+def last_transaction(portal):
+    """The id of the storage's last committed transaction, as this thread sees
+    it: unchanged across a request, the request wrote nothing."""
+    transaction.begin()
+    return portal._p_jar.db().lastTransaction()
