@@ -139,3 +139,24 @@ def certified(site):
     from builders import certified_course
 
     return certified_course(site)
+
+
+@pytest.fixture
+def fresh_app(functional, monkeypatch, tmp_path):
+    """The Zope application with a fresh request, as `make create-site` has it
+    (the test portal's request carries browser layers of its add-ons); mail goes
+    to a maildir of its own."""
+    from Acquisition import aq_base
+    from Testing.makerequest import makerequest
+    from zope.component.hooks import getSite
+    from zope.component.hooks import setSite
+    from zope.globalrequest import getRequest
+    from zope.globalrequest import setRequest
+
+    monkeypatch.setenv("MAIL_DIR", str(tmp_path / "mail"))
+    previous, previous_request = getSite(), getRequest()
+    app = makerequest(aq_base(functional["app"]))
+    setRequest(app.REQUEST)
+    yield app
+    setRequest(previous_request)
+    setSite(previous)

@@ -3,14 +3,12 @@ Checkout and Stripe's signed webhook. Credits are added only when the team
 marks an invoice paid or a verified webhook reports a matching payment, and
 each time only once."""
 
-import email
 import hashlib
 import hmac
 import json
 import time
 from datetime import date
 from decimal import Decimal
-from email import policy
 
 import pytest
 import stripe
@@ -18,6 +16,8 @@ from builders import bring_to
 from builders import create_application
 from builders import create_programme
 from builders import do
+from mail_helpers import parsed
+from mail_helpers import pdf_attachments
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zExceptions import Forbidden
@@ -97,22 +97,7 @@ def entries(organisation):
 
 
 def mails(portal):
-    messages = []
-    for raw in portal.MailHost.messages:
-        if isinstance(raw, bytes):
-            messages.append(email.message_from_bytes(raw, policy=policy.default))
-        else:
-            messages.append(email.message_from_string(str(raw), policy=policy.default))
-    return messages
-
-
-def pdf_attachments(message):
-    return [
-        part
-        for part in message.walk()
-        if part.get_content_type() == "application/pdf"
-        and part.get_content_disposition() == "attachment"
-    ]
+    return parsed(portal.MailHost.messages)
 
 
 def transitions(obj, user):

@@ -7,14 +7,12 @@ server runs in this process: the Stripe keys set with ``monkeypatch`` and the
 patched ``stripe.checkout.Session.create`` are what it uses.
 """
 
-import email
 import hashlib
 import hmac
 import json
 import time
 from datetime import date
 from decimal import Decimal
-from email import policy
 
 import pytest
 import requests
@@ -22,6 +20,8 @@ import stripe
 import transaction
 from builders import certified_course
 from builders import top_up
+from mail_helpers import parsed
+from mail_helpers import pdf_attachments
 from plone import api
 from rest_helpers import error_message
 
@@ -126,22 +126,7 @@ def credits_of(session, org_url):
 def sent_mails():
     """Every message the MockMailHost holds, parsed."""
     transaction.begin()
-    messages = []
-    for raw in api.portal.get().MailHost.messages:
-        if isinstance(raw, bytes):
-            messages.append(email.message_from_bytes(raw, policy=policy.default))
-        else:
-            messages.append(email.message_from_string(str(raw), policy=policy.default))
-    return messages
-
-
-def pdf_attachments(message):
-    return [
-        part
-        for part in message.walk()
-        if part.get_content_type() == "application/pdf"
-        and part.get_content_disposition() == "attachment"
-    ]
+    return parsed(api.portal.get().MailHost.messages)
 
 
 def order(session, org_url, credits=3, method="invoice"):

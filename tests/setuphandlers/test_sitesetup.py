@@ -1,13 +1,7 @@
 """The site-creation step (make create-site) is idempotent and configurable."""
 
 import pytest
-from Acquisition import aq_base
 from plone import api
-from Testing.makerequest import makerequest
-from zope.component.hooks import getSite
-from zope.component.hooks import setSite
-from zope.globalrequest import getRequest
-from zope.globalrequest import setRequest
 
 from qgis.certification.mail.delivery import EnvironmentMailHost
 from qgis.certification.setuphandlers.demo import DEMO_ORGANISATIONS
@@ -17,48 +11,37 @@ from qgis.certification.setuphandlers.site import SiteSetupError
 from qgis.certification.setuphandlers.site import ensure_site
 
 
-@pytest.fixture
-def app(functional, monkeypatch, tmp_path):
-    monkeypatch.setenv("MAIL_DIR", str(tmp_path / "mail"))
-    previous, previous_request = getSite(), getRequest()
-    # A fresh request, as `make create-site` has: the test portal's request
-    # carries browser layers of the add-ons installed there.
-    app = makerequest(aq_base(functional["app"]))
-    setRequest(app.REQUEST)
-    yield app
-    setRequest(previous_request)
-    setSite(previous)
-
-
 def count_demo_users(portal):
     return sum(1 for user_id, *_ in DEMO_USERS if portal.acl_users.getUserById(user_id))
 
 
-def test_create_site_twice_keeps_one_site_and_its_data(app):
+def test_create_site_twice_keeps_one_site_and_its_data(fresh_app):
     settings = SiteSettings(site_id="Programme", admin_password="first-secret")
-    portal, created = ensure_site(app, settings)
+    portal, created = ensure_site(fresh_app, settings)
     assert created is True
     with api.env.adopt_roles(["Manager"]):
         api.content.create(container=portal, type="Document", id="kept-page", title="Kept")
     assert count_demo_users(portal) == len(DEMO_USERS)
 
     portal_again, created_again = ensure_site(
-        app, SiteSettings(site_id="Programme", admin_password="second-secret")
+        fresh_app, SiteSettings(site_id="Programme", admin_password="second-secret")
     )
     assert created_again is False
     assert portal_again is not None
-    assert [i for i in app.objectIds() if i == "Programme"] == ["Programme"]
-    assert "kept-page" in app.Programme
-    assert count_demo_users(app.Programme) == len(DEMO_USERS)
-    assert len(app.Programme.organisations.objectIds()) == len(DEMO_ORGANISATIONS)
+    assert [i for i in fresh_app.objectIds() if i == "Programme"] == ["Programme"]
+    assert "kept-page" in fresh_app.Programme
+    assert count_demo_users(fresh_app.Programme) == len(DEMO_USERS)
+    assert len(fresh_app.Programme.organisations.objectIds()) == len(DEMO_ORGANISATIONS)
     # the admin password follows ADMIN_PASSWORD at every run
-    assert app.acl_users.users.authenticateCredentials(
+    assert fresh_app.acl_users.users.authenticateCredentials(
         {"login": "admin", "password": "second-secret"}
     )
 
 
-def test_site_has_product_mail_and_sender(app):
-    portal, _ = ensure_site(app, SiteSettings(site_id="Programme", mail_from="cert@example.org"))
+def test_site_has_product_mail_and_sender(fresh_app):
+    portal, _ = ensure_site(
+        fresh_app, SiteSettings(site_id="Programme", mail_from="cert@example.org")
+    )
     assert isinstance(portal.MailHost, EnvironmentMailHost)
     assert portal.portal_registry["plone.email_from_address"] == "cert@example.org"
     from plone.base.utils import get_installer
@@ -66,9 +49,9 @@ def test_site_has_product_mail_and_sender(app):
     assert get_installer(portal).is_product_installed("qgis.certification")
 
 
-def test_production_creates_no_demo_content(app):
+def test_production_creates_no_demo_content(fresh_app):
     settings = SiteSettings(site_id="Production", admin_password="s3cret", production=True)
-    portal, _ = ensure_site(app, settings)
+    portal, _ = ensure_site(fresh_app, settings)
     assert count_demo_users(portal) == 0
 
 
@@ -97,8 +80,8 @@ def test_settings_from_environment():
     assert settings.default_password is False
 
 
-def test_demo_shows_every_state_of_the_process(app):
-    portal, _ = ensure_site(app, SiteSettings(site_id="Programme"))
+def test_demo_shows_every_state_of_the_process(fresh_app):
+    portal, _ = ensure_site(fresh_app, SiteSettings(site_id="Programme"))
     states = {
         api.content.get_state(organisation) for organisation in portal.organisations.objectValues()
     }

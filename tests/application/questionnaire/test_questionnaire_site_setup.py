@@ -1,13 +1,6 @@
 """``make create-site`` makes the forms, and the demo's applications answer them."""
 
-import pytest
-from Acquisition import aq_base
 from plone import api
-from Testing.makerequest import makerequest
-from zope.component.hooks import getSite
-from zope.component.hooks import setSite
-from zope.globalrequest import getRequest
-from zope.globalrequest import setRequest
 
 from qgis.certification.application import questionnaire
 from qgis.certification.setuphandlers.demo import DEMO_ORGANISATIONS
@@ -15,19 +8,8 @@ from qgis.certification.setuphandlers.site import SiteSettings
 from qgis.certification.setuphandlers.site import ensure_site
 
 
-@pytest.fixture
-def app(functional, monkeypatch, tmp_path):
-    monkeypatch.setenv("MAIL_DIR", str(tmp_path / "mail"))
-    previous, previous_request = getSite(), getRequest()
-    app = makerequest(aq_base(functional["app"]))
-    setRequest(app.REQUEST)
-    yield app
-    setRequest(previous_request)
-    setSite(previous)
-
-
-def test_site_setup_makes_the_forms_and_demo_answers(app):
-    portal, _created = ensure_site(app, SiteSettings(site_id="Programme"))
+def test_site_setup_makes_the_forms_and_demo_answers(fresh_app):
+    portal, _created = ensure_site(fresh_app, SiteSettings(site_id="Programme"))
     folder = portal[questionnaire.FOLDER_ID]
     assert set(folder.objectIds()) == {questionnaire.APPLICATION, questionnaire.CHECKLIST}
     assert "Editor" in folder.get_local_roles_for_userid(questionnaire.TEAM_GROUP)
@@ -48,6 +30,6 @@ def test_site_setup_makes_the_forms_and_demo_answers(app):
     # a second run (an existing site) keeps the team's edits
     form = folder[questionnaire.APPLICATION]
     form.fields_model = form.fields_model.replace("How do you teach QGIS?", "How do you teach?")
-    ensure_site(app, SiteSettings(site_id="Programme"))
+    ensure_site(fresh_app, SiteSettings(site_id="Programme"))
     titles = [field.title for _name, field in questionnaire.questions(questionnaire.APPLICATION)]
     assert "How do you teach?" in titles
