@@ -34,6 +34,7 @@ ERROR_TYPES = {
     403: "Forbidden",
     404: "NotFound",
     409: "Conflict",
+    503: "ServiceUnavailable",
 }
 
 # How an error message says what a member should have been.
