@@ -6,9 +6,6 @@ from xml.etree import ElementTree
 
 import pytest
 import requests
-import transaction
-from builders import certified_course
-from plone import api
 
 
 pytestmark = pytest.mark.server
@@ -31,10 +28,8 @@ PAGES = [
 
 
 @pytest.fixture
-def urls(server_site):
-    with api.env.adopt_roles(["Manager"]):
-        organisation, course, _people = certified_course(server_site)
-    transaction.commit()
+def urls(server_site, served_course):
+    organisation, course, _people = served_course
     base = server_site.absolute_url()
     return {
         "organisation": organisation.absolute_url()[len(base) + 1 :],
