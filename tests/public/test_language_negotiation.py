@@ -90,3 +90,24 @@ def test_a_language_folder_keeps_its_own_language_and_switcher(server_site):
     )
     assert html_language(response) == "en"
     assert response.text.count('id="portal-languageselector"') == 1
+
+
+@pytest.mark.parametrize("language", ["en", "ro", "sv"])
+def test_visitors_opening_the_organisations_folder_get_the_certified_list(server_site, language):
+    portal_url = server_site.absolute_url()
+    response = requests.get(
+        f"{portal_url}/organisations",
+        headers={"Accept-Language": language},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"{portal_url}/{language}/@@certified-organisations"
+
+
+def test_the_team_still_sees_the_organisations_folder(server_site, served_course, sessions_for):
+    team = sessions_for("team")["team"]
+    team.headers["Accept"] = "text/html"
+    response = team.get(f"{server_site.absolute_url()}/organisations", allow_redirects=False)
+    assert response.status_code == 200
+    assert served_course[0].Title() in response.text

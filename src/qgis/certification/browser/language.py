@@ -4,15 +4,17 @@ Organisations, courses, training centres and the verification pages are the same
 in every language; they render in the visitor's language (the language cookie,
 else the browser's ``Accept-Language``, else English: ``plone.i18n`` request
 negotiation, switched on by the profile). Here they get a language switcher that
-stays on the same page, and the organisations folder appears in breadcrumbs as
-the list of certified organisations in the visitor's language.
+stays on the same page, and the organisations folder appears in breadcrumbs as,
+and sends visitors to, the list of certified organisations in their language.
 """
 
 from plone import api
 from plone.app.i18n.locales.browser.selector import LanguageSelector
 from plone.app.multilingual.browser.selector import addQuery
 from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
+from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.component import getMultiAdapter
 from zope.i18n import translate
 
 from qgis.certification import _
@@ -57,3 +59,16 @@ class OrganisationFolderBreadcrumbs(PhysicalNavigationBreadcrumbs):
         entry["Title"] = translate(
             _("Certified organisations"), target_language=language, context=self.request
         )
+
+
+class OrganisationFolderView(BrowserView):
+    """Visitors are sent to the certified organisations of their language; people
+    who are logged in see the folder as before."""
+
+    def __call__(self):
+        if not api.user.is_anonymous():
+            return getMultiAdapter((self.context, self.request), name="listing_view")()
+        language = api.portal.get_current_language(context=self.context)
+        root = api.portal.get().get(language) or api.portal.get()
+        self.request.response.redirect(f"{root.absolute_url()}/@@certified-organisations")
+        return ""
