@@ -111,3 +111,16 @@ def test_the_team_still_sees_the_organisations_folder(server_site, served_course
     response = team.get(f"{server_site.absolute_url()}/organisations", allow_redirects=False)
     assert response.status_code == 200
     assert served_course[0].Title() in response.text
+
+
+@pytest.mark.parametrize(("language", "apply"), [("ro", "inscriere"), ("sv", "ansok")])
+def test_pages_outside_the_language_folders_show_the_programmes_navigation(
+    organisation, language, apply
+):
+    response = requests.get(
+        organisation.absolute_url(), headers={"Accept-Language": language}, timeout=30
+    )
+    navigation = re.search(r'id="portal-globalnav">(.*?)</ul>', response.text, re.S).group(1)
+    root = f"{api.portal.get().absolute_url()}/{language}"
+    assert re.findall(r'href="([^"]+)"', navigation)[0] == root
+    assert f'href="{root}/{apply}"' in navigation

@@ -10,6 +10,7 @@ and sends visitors to, the list of certified organisations in their language.
 
 from plone import api
 from plone.app.i18n.locales.browser.selector import LanguageSelector
+from plone.app.layout.viewlets.common import GlobalSectionsViewlet
 from plone.app.multilingual.browser.selector import addQuery
 from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
 from Products.Five.browser import BrowserView
@@ -22,6 +23,20 @@ from qgis.certification import _
 
 def outside_language_folders(context):
     return api.portal.get_navigation_root(context) == api.portal.get()
+
+
+def visitors_language_folder(context):
+    """The language folder of the visitor's language, or None."""
+    return api.portal.get().get(api.portal.get_current_language(context=context))
+
+
+class LanguageSections(GlobalSectionsViewlet):
+    """The programme's navigation of the visitor's language, on every page."""
+
+    def __init__(self, context, request, view, manager):
+        if outside_language_folders(context):
+            context = visitors_language_folder(context) or context
+        super().__init__(context, request, view, manager)
 
 
 class SamePageLanguageSelector(LanguageSelector):
@@ -51,10 +66,10 @@ class OrganisationFolderBreadcrumbs(PhysicalNavigationBreadcrumbs):
     """The folder of all organisations is shown as the public list of certified ones."""
 
     def customize_entry(self, entry, context=None):
-        language = api.portal.get_current_language(context=self.context)
-        root = api.portal.get().get(language)
+        root = visitors_language_folder(self.context)
         if root is None:
             return
+        language = root.getId()
         entry["absolute_url"] = f"{root.absolute_url()}/@@certified-organisations"
         entry["Title"] = translate(
             _("Certified organisations"), target_language=language, context=self.request
@@ -68,7 +83,6 @@ class OrganisationFolderView(BrowserView):
     def __call__(self):
         if not api.user.is_anonymous():
             return getMultiAdapter((self.context, self.request), name="listing_view")()
-        language = api.portal.get_current_language(context=self.context)
-        root = api.portal.get().get(language) or api.portal.get()
+        root = visitors_language_folder(self.context) or api.portal.get()
         self.request.response.redirect(f"{root.absolute_url()}/@@certified-organisations")
         return ""
