@@ -19,11 +19,10 @@ from qgis.certification.services.base import error_body
 RETRY_AFTER_SECONDS = 2
 
 BUSY = _(
-    "busy_message",
-    default="The site was busy with other changes at the same moment, and nothing of "
-    "yours was saved. Please try again in a few seconds.",
+    "The site was busy with other changes at the same moment, and nothing of "
+    "yours was saved. Please try again in a few seconds."
 )
-BUSY_TITLE = _("busy_title", default="Please try again")
+BUSY_TITLE = _("Please try again")
 
 PAGE = """<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
