@@ -24,10 +24,10 @@ class VerifyFilePost(ProductService):
         return file_verification.verify_file(self.uploaded())
 
     def uploaded(self):
-        upload = self.request.form.get("file")
-        if upload is not None and hasattr(upload, "read"):
-            return file_verification.read_limited(upload)
-        if isinstance(upload, str | bytes):  # a form field that is no file
-            return b""
+        """The file's bytes: the form's ``file`` (none: empty), else the body."""
+        content_type = self.request.get_header("Content-Type") or ""
+        if content_type.startswith("multipart/form-data"):
+            upload = self.request.form.get("file")
+            return file_verification.read_limited(upload) if hasattr(upload, "read") else b""
         self.request.stdin.seek(0)
         return file_verification.read_limited(self.request.stdin)
