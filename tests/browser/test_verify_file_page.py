@@ -6,24 +6,16 @@ from io import BytesIO
 import pytest
 import transaction
 from builders import do
-from builders import top_up
+from builders import issued_certificate
 from file_helpers import rewritten
-from plone import api
 
 from qgis.certification.certificates import documents
 from qgis.certification.certificates import fingerprints
-from qgis.certification.certificates import issuing
 
 
 @pytest.fixture
-def certificate(certified):
-    organisation, course, people = certified
-    top_up(organisation, 1)
-    with api.env.adopt_user(username="owner"):
-        (certificate,), _balance = issuing.issue_certificates(
-            course, [people[0].UID()], "completion", "owner"
-        )
-    return certificate
+def certificate(site):
+    return issued_certificate(site)
 
 
 def check_file(browser, site, data, name="certificate.pdf"):

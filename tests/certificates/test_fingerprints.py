@@ -4,9 +4,8 @@ certificate renders the same bytes, a corrected one replaces its earlier files."
 from datetime import date
 
 import pytest
-from builders import certified_course
 from builders import create_programme
-from builders import top_up
+from builders import issued_certificate
 from plone import api
 
 from qgis.certification.certificates import documents
@@ -17,13 +16,7 @@ from qgis.certification.certificates import issuing
 @pytest.fixture
 def certificate(portal):
     create_programme(portal)
-    organisation, course, people = certified_course(portal)
-    top_up(organisation, 1)
-    with api.env.adopt_user(username="owner"):
-        (certificate,), _balance = issuing.issue_certificates(
-            course, [people[0].UID()], "completion", "owner"
-        )
-    return certificate
+    return issued_certificate(portal)
 
 
 def test_issuing_renders_nothing_and_records_nothing(certificate):

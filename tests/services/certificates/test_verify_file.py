@@ -4,11 +4,9 @@ site are recognised, others and what is not a PDF are answered as such."""
 import pytest
 import transaction
 from builders import PASSWORD
-from builders import certified_course
-from builders import top_up
+from builders import issued_certificate
 from file_helpers import blank_pdf
 from file_helpers import rewritten
-from plone import api
 from rest_helpers import error_message
 
 from qgis.certification.certificates import fingerprints
@@ -21,13 +19,7 @@ pytestmark = pytest.mark.server
 
 @pytest.fixture
 def certificate(server_site):
-    with api.env.adopt_roles(["Manager"]):
-        organisation, course, people = certified_course(server_site, title="Olt Map Academy")
-        top_up(organisation, 1)
-        with api.env.adopt_user(username="owner"):
-            (certificate,), _balance = issuing.issue_certificates(
-                course, [people[0].UID()], "completion", "owner"
-            )
+    certificate = issued_certificate(server_site, title="Olt Map Academy")
     transaction.commit()
     return {"code": certificate.code, "url": certificate.absolute_url()}
 

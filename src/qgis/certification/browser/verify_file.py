@@ -43,7 +43,7 @@ class VerifyFileSection(BrowserView):
 
     def uploaded(self):
         """The posted file's bytes, or None when no file was posted."""
-        if self.request.get("REQUEST_METHOD") != "POST" or "verify-file" not in self.request.form:
+        if self.request.get("REQUEST_METHOD") != "POST" or "file" not in self.request.form:
             return None
         upload = self.request.form.get("file")
         return file_verification.read_limited(upload) if hasattr(upload, "read") else b""

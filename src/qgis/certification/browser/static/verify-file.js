@@ -13,7 +13,7 @@
   }
   const send = function () {
     if (input.files.length) {
-      form.requestSubmit();
+      form.requestSubmit(form.querySelector("button[type=submit]"));
     }
   };
   input.addEventListener("change", send);
