@@ -74,3 +74,10 @@ def test_an_earlier_replacement_keeps_its_day(certificate):
     documents.certificate_pdf(certificate)
     fingerprints.mark_replaced(certificate, date(2026, 4, 1))
     assert fingerprints.recorded(certificate)[before] == "2026-03-09"
+
+
+def test_a_mailed_certificate_records_its_attachment(certificate):
+    sent, failed = documents.mail_certificates([certificate])
+    assert len(sent) == 1
+    assert failed == []
+    assert len(fingerprints.recorded(certificate)) == 1
