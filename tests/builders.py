@@ -179,3 +179,14 @@ def certified_course(portal, title="Geo Academy", attendees=ATTENDEES, publish=T
 
 def top_up(organisation, credits, reference="bank transfer"):
     return certificates.top_up(organisation, credits, reference, "team")
+
+
+def issued_certificate(portal, title="Geo Academy"):
+    """A certificate the owner of a new certified organisation ``title`` issues
+    to its first attendee (Ioana Ștefănescu)."""
+    with api.env.adopt_roles(["Manager"]):
+        organisation, course, people = certified_course(portal, title=title)
+        top_up(organisation, 1)
+        with api.env.adopt_user(username="owner"):
+            (certificate,) = certificates.issue(course, "owner", people[:1])
+    return certificate

@@ -3,9 +3,12 @@ public verification page (the course's forms are in ``course_forms``)."""
 
 from plone import api
 from plone.dexterity.browser.view import DefaultView
+from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import NotFound
 from zope.i18n import translate
+from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
@@ -13,6 +16,7 @@ from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.browser.course_forms import MailCertificatesForm
 from qgis.certification.browser.form_base import embedded
+from qgis.certification.browser.verify_file import VerifyFileSection
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
@@ -20,6 +24,12 @@ from qgis.certification.certificates import organisation_certificate
 from qgis.certification.certificates.verification import verification
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.payments import orders
+
+
+def allow_fingerprint_write(request):
+    """Handing out a certificate's PDF records its fingerprint: a write that
+    plone.protect would refuse on a GET (see ``certificates.fingerprints``)."""
+    alsoProvides(request, IDisableCSRFProtection)
 
 
 def send_pdf(request, data, filename, disposition="inline"):
@@ -32,6 +42,7 @@ def send_pdf(request, data, filename, disposition="inline"):
 
 class CertificatePdf(BrowserView):
     def __call__(self):
+        allow_fingerprint_write(self.request)
         data = documents.certificate_pdf(self.context)
         return send_pdf(self.request, data, f"{self.context.code}.pdf")
 
@@ -55,6 +66,7 @@ class CertificatesZip(BrowserView):
             raise NotFound(
                 translate(_("The course has no certificates yet."), context=self.request)
             )
+        allow_fingerprint_write(self.request)
         data = documents.certificates_zip(certificates)
         response = self.request.response
         response.setHeader("Content-Type", "application/zip")
@@ -92,6 +104,7 @@ class VerifyView(BrowserView):
 
     code = None
     wants_pdf = False
+    details_macros = ViewPageTemplateFile("templates/certificate_details.pt")
 
     def publishTraverse(self, request, name):
         if self.code is None:
@@ -126,12 +139,17 @@ class VerifyView(BrowserView):
             pdf=f"{documents.verify_url(code)}/certificate.pdf",
         )
 
+    def file_section(self):
+        """The section that checks a certificate file (``verify_file``)."""
+        return VerifyFileSection(self.context, self.request)()
+
     def __call__(self):
         if self.wants_pdf:
             result = self.result()
             if not result or "error" in result or not result["valid"]:
                 raise NotFound(self.code)
             certificate = issuing.find_certificate(result["code"])
+            allow_fingerprint_write(self.request)
             data = documents.certificate_pdf(certificate)
             return send_pdf(self.request, data, f"{certificate.code}.pdf")
         return self.index()

@@ -10,6 +10,7 @@ from plone.app.uuid.utils import uuidToObject
 from zope.i18nmessageid import Message
 
 from qgis.certification import _
+from qgis.certification.certificates import fingerprints
 from qgis.certification.certificates import issuing
 from qgis.certification.mail import messages
 from qgis.certification.pdf.certificate import CertificateData
@@ -79,7 +80,11 @@ def certificate_data(certificate):
 
 
 def certificate_pdf(certificate):
-    return render_certificate(certificate_data(certificate))
+    """The certificate's PDF as handed out now; its fingerprint is recorded
+    (see ``fingerprints``), so callers serving it over GET must allow the write."""
+    data = render_certificate(certificate_data(certificate))
+    fingerprints.record(certificate, data)
+    return data
 
 
 def preview_pdf(course, type_id="completion"):

@@ -16,6 +16,7 @@ from zope.annotation.interfaces import IAnnotations
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.certificates import codes
+from qgis.certification.certificates import fingerprints
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.interfaces import ICertificateSettings
@@ -267,6 +268,7 @@ def correct_certificate(certificate, first_name, last_name):
     check_window(certificate, _("corrected"))
     certificate.first_name = first_name
     certificate.last_name = last_name
+    fingerprints.mark_replaced(certificate)
     certificate.reindexObject()
     return certificate
 

@@ -36,6 +36,16 @@ def certificate_code(obj):
     return obj.code
 
 
+@indexer(ICertificate)
+def certificate_pdf_fingerprints(obj):
+    """The SHA-256 fingerprints of the certificate's PDFs handed out (see
+    ``certificates.fingerprints``)."""
+    fingerprints = [digest for digest, _replaced_on in getattr(obj, "pdf_fingerprints", ())]
+    if not fingerprints:
+        raise AttributeError("no PDF handed out yet")
+    return fingerprints
+
+
 @indexer(ICertifyingOrganisation)
 def organisation_certificate_code(obj):
     from qgis.certification.certificates.organisation_certificate import organisation_certificate
