@@ -37,7 +37,7 @@ SHOWING_THE_ORGANISATION = [
     ("@courses-geojson", JSON),
     ("@@upcoming-courses.ics", CALENDAR),
     ("verify/{org_code}", HTML),
-    ("@training-centers-geojson", HTML),  # the feed for clients that do not ask for JSON
+    ("@courses-geojson?when=upcoming", HTML),  # the feed for clients that do not ask for JSON
     ("ogc/collections/upcoming-courses/items", JSON),
     ("ogc/collections/training-centres/items?f=html", HTML),
 ]

@@ -72,6 +72,17 @@ def test_calendar_for_any_client(portal_url):
         assert summaries == ["Ends today", "Berlin course", "Spring course"], accept
 
 
+@pytest.mark.parametrize(
+    "feed", ["@training-centers-geojson", "@courses-geojson", "@organisations", "ogc"]
+)
+def test_head_answers_the_headers_of_get(portal_url, feed):
+    """``curl -I`` and link checkers ask with HEAD."""
+    response = requests.head(f"{portal_url}/{feed}", timeout=60)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/")
+    assert response.content == b""
+
+
 def test_a_bad_parameter_is_still_refused(portal_url):
     response = requests.get(f"{portal_url}/@courses-geojson?when=tomorrow", timeout=60)
     assert response.status_code == 400
