@@ -12,8 +12,9 @@ SITE_ID ?= Plone
 export HOST PORT DATA_DIR SITE_ID
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-# Debian packages the test suite needs (browser tests use Debian's Chromium).
-TEST_DEBIAN_PACKAGES ?= chromium haproxy
+# Debian packages the test suite needs (browser tests use Debian's Chromium; the OGC API
+# and feed tests read the site with GDAL's ogrinfo, as QGIS does).
+TEST_DEBIAN_PACKAGES ?= chromium haproxy gdal-bin
 
 .PHONY: help install instance create-site start test test-deps lint format review-deadlines \
         lock versions buildout-check clean i18n changelog quality

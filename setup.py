@@ -59,6 +59,7 @@ setup(
             "i18ndude",
             "towncrier",
             "hypothesis",
+            "OWSLib",
         ],
         "relstorage": [
             "RelStorage",

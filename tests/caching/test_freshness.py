@@ -37,6 +37,9 @@ SHOWING_THE_ORGANISATION = [
     ("@courses-geojson", JSON),
     ("@@upcoming-courses.ics", CALENDAR),
     ("verify/{org_code}", HTML),
+    ("@courses-geojson?when=upcoming", HTML),  # the feed for clients that do not ask for JSON
+    ("ogc/collections/upcoming-courses/items", JSON),
+    ("ogc/collections/training-centres/items?f=html", HTML),
 ]
 LISTINGS = [
     ("en", HTML),
@@ -200,6 +203,7 @@ FEEDS_AND_HOMES = (
     "@training-centers-geojson",
     "@courses-geojson",
     "@@upcoming-courses.ics",
+    "ogc",
     "en",
     "ro/programme-home",
     "sv",

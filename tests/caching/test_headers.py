@@ -26,6 +26,8 @@ from qgis.certification.browser.listings import OrganisationsListing
 from qgis.certification.browser.listings import UpcomingCoursesListing
 from qgis.certification.browser.organisation import OrganisationView
 from qgis.certification.services.certificates.verify import VerifyGet
+from qgis.certification.services.ogc.endpoint import OgcApi
+from qgis.certification.services.public.any_client import FeedForAnyClient
 from qgis.certification.services.public.geojson import CoursesGeoJsonGet
 from qgis.certification.services.public.geojson import TrainingCentersGeoJsonGet
 from qgis.certification.services.public.organisations import OrganisationsGet
@@ -49,6 +51,8 @@ RULESETS = [
     (TrainingCentersGeoJsonGet, FEED),
     (CoursesGeoJsonGet, FEED),
     (VerifyGet, FEED),
+    (FeedForAnyClient, FEED),
+    (OgcApi, FEED),
 ]
 
 # public URL (relative to the site) -> Accept header, ruleset
@@ -70,6 +74,11 @@ PUBLIC = [
     ("@verify/{code}", JSON, FEED),
     ("@@upcoming-courses.ics", CALENDAR, FEED),
     ("{org}/@@upcoming-courses.ics", CALENDAR, FEED),
+    # the feeds for clients that do not ask for JSON, and the OGC API
+    ("@training-centers-geojson", HTML, FEED),
+    ("@courses-geojson?when=past", CALENDAR, FEED),
+    ("ogc/collections/training-centres/items", JSON, FEED),
+    ("ogc/collections/upcoming-courses/items?f=html", HTML, FEED),
 ]
 
 pytestmark = pytest.mark.server

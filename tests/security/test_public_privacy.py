@@ -122,7 +122,11 @@ def public_urls(portal, organisation, course, certificate):
         f"{site}/verify/{certificate.code}",
         f"{site}/@@upcoming-courses.ics",
         f"{organisation.absolute_url()}/@@upcoming-courses.ics",
+        f"{site}/@training-centers-geojson",  # the feeds as a browser opens them
+        f"{site}/@courses-geojson",
     ]
+    for collection in ("training-centres", "upcoming-courses", "past-courses"):
+        pages.append(f"{site}/ogc/collections/{collection}/items?f=html")
     feeds = [item.absolute_url() for item in items]
     feeds += [
         f"{site}/@verify/{certificate.code}",
@@ -133,6 +137,8 @@ def public_urls(portal, organisation, course, certificate):
         f"{site}/@search?SearchableText=Zq&fullobjects=1",
         f"{organisation.absolute_url()}/@workflow",
         f"{organisation.absolute_url()}?expand=workflow",
+        f"{site}/ogc/collections/training-centres/items",
+        f"{site}/ogc/collections/upcoming-courses/items",
     ]
     return [(url, False) for url in pages] + [(url, True) for url in feeds]
 

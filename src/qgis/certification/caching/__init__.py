@@ -33,6 +33,7 @@ SITE_FEEDS = (
     "@courses-geojson",
     "@@upcoming-courses.ics",
     "upcoming-courses.ics",
+    "ogc",  # the OGC API - Features service: every address under it
 )
 HOME_VIEW = "programme-home"
 # the lists of each language root that show organisations and courses
