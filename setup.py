@@ -38,11 +38,13 @@ setup(
         "plone.app.dexterity",
         "plone.app.multilingual",
         "collective.easyform",
+        "cryptography",
         "z3c.form",
         "pycountry",
         "qrcode",
         "reportlab",
         "segno",
+        "PyJWT",
         "stripe>=16,<17",
     ],
     extras_require={
