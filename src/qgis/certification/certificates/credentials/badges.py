@@ -14,10 +14,10 @@ from datetime import time
 import jwt
 from plone import api
 
+from qgis.certification.certificates import documents
 from qgis.certification.certificates.credentials import keys
 from qgis.certification.certificates.credentials import status_register
 from qgis.certification.certificates.credentials.awards import PROGRAMME
-from qgis.certification.certificates.documents import verify_url
 
 
 CONTEXT = [
@@ -142,7 +142,7 @@ def open_badge_credential(award):
         "credentialSubject": _subject(award),
         "evidence": [
             {
-                "id": verify_url(award.code),
+                "id": documents.verify_url(award.code),
                 "type": ["Evidence"],
                 "name": f"Verification page of the certificate {award.code}",
             }

@@ -3,9 +3,9 @@ download of the signed credential and LinkedIn's "add a certification"."""
 
 from urllib.parse import urlencode
 
+from qgis.certification.certificates import documents
 from qgis.certification.certificates.credentials.awards import PROGRAMME
 from qgis.certification.certificates.credentials.badges import site_url
-from qgis.certification.certificates.documents import verify_url
 
 
 LINKEDIN_ADD = "https://www.linkedin.com/profile/add"
@@ -24,7 +24,7 @@ def linkedin_url(award):
         "organizationName": PROGRAMME,
         "issueYear": award.issue_date.year,
         "issueMonth": award.issue_date.month,
-        "certUrl": verify_url(award.code),
+        "certUrl": documents.verify_url(award.code),
         "certId": award.code,
     }
     return f"{LINKEDIN_ADD}?{urlencode(query)}"
