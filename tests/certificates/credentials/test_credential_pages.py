@@ -5,6 +5,7 @@ import base64
 import json
 from io import BytesIO
 from urllib.parse import parse_qs
+from urllib.parse import urlencode
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -138,3 +139,14 @@ def test_the_certificate_mail_links_the_badge_and_linkedin(certificate, site):
     assert "Adăugați la profilul LinkedIn" in body
     assert "certificatul dumneavoastră QGIS oficial" in body
     assert body.rstrip().endswith("Programul de certificare QGIS")
+
+
+def test_the_form_refuses_a_post_without_token(certificate, browser_for):
+    token = badges.signed_credential(award_for(certificate.code))
+    browser = browser_for()
+    browser.post(
+        api.portal.get().absolute_url() + "/@@verify-credential",
+        urlencode({"form.widgets.credential": token, "form.buttons.verify": "Verify"}),
+    )
+    assert browser.headers["status"].startswith("403")
+    assert "genuine" not in str(browser.contents)
