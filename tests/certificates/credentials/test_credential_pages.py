@@ -146,7 +146,7 @@ def test_the_form_refuses_a_post_without_token(certificate, browser_for):
     browser = browser_for()
     browser.post(
         api.portal.get().absolute_url() + "/@@verify-credential",
-        urlencode({"form.widgets.credential": token, "form.buttons.verify": "Verify"}),
+        urlencode({"form.widgets.credential": token, "form.buttons.verify": "Check"}),
     )
     assert browser.headers["status"].startswith("403")
     assert "genuine" not in str(browser.contents)

@@ -54,7 +54,7 @@ class VerifyCredentialForm(EmbeddedForm):
     enctype = "multipart/form-data"
     answer = None
 
-    @button.buttonAndHandler(_("Verify the credential"), name="verify")
+    @button.buttonAndHandler(_("Check the credential"), name="verify")
     @with_valid_data
     def handle_verify(self, action, data):
         uploaded = (data.get("upload") or b"").decode("utf-8", "replace")

@@ -26,8 +26,6 @@ CONTEXT = [
 ]
 MEDIA_TYPE = "application/vc+jwt"
 ALGORITHM = "EdDSA"
-# Bitstring Status List: at least 16 KB (131,072 entries) per list.
-LIST_SIZE = 131072
 
 
 def site_url():
@@ -120,12 +118,13 @@ def status_entry(code):
     index = status_register.index_of(code)
     if index is None:
         return None
-    url = status_list_url(index // LIST_SIZE + 1)
+    url = status_list_url(status_register.list_number(index))
+    position = str(index % status_register.LIST_SIZE)
     return {
-        "id": f"{url}#{index % LIST_SIZE}",
+        "id": f"{url}#{position}",
         "type": "BitstringStatusListEntry",
         "statusPurpose": "revocation",
-        "statusListIndex": str(index % LIST_SIZE),
+        "statusListIndex": position,
         "statusListCredential": url,
     }
 

@@ -14,6 +14,7 @@ from qgis.certification.certificates import codes
 from qgis.certification.certificates.credentials import badges
 from qgis.certification.certificates.credentials import keys
 from qgis.certification.certificates.credentials import status_list
+from qgis.certification.certificates.credentials import status_register
 from qgis.certification.certificates.credentials.awards import award_for
 from qgis.certification.refusals import Refusal
 
@@ -95,7 +96,7 @@ def _listed_revoked(payload):
     number, position = url.rpartition("/")[2], str(entry.get("statusListIndex", ""))
     if url != badges.status_list_url(number) or not (number.isdigit() and position.isdigit()):
         return None
-    if int(number) < 1 or int(position) >= badges.LIST_SIZE:
+    if int(number) < 1 or int(position) >= status_register.LIST_SIZE:
         return None
     return status_list.is_revoked(status_list.encoded_list(int(number)), int(position))
 

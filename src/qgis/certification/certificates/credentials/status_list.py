@@ -44,16 +44,16 @@ def revoked_codes():
 
 def list_count():
     """How many lists the issued credentials fill (at least one)."""
-    return max(1, -(-status_register.next_free_index() // badges.LIST_SIZE))
+    return max(1, -(-status_register.next_free_index() // status_register.LIST_SIZE))
 
 
 def encoded_list(number):
     """List ``number``'s bits, GZIP-compressed, as multibase base64url ("u...")."""
-    bits = bytearray(badges.LIST_SIZE // 8)
-    first = (number - 1) * badges.LIST_SIZE
+    bits = bytearray(status_register.LIST_SIZE // 8)
+    first = (number - 1) * status_register.LIST_SIZE
     for index in status_register.indexes_of(revoked_codes()):
         position = index - first
-        if 0 <= position < badges.LIST_SIZE:
+        if 0 <= position < status_register.LIST_SIZE:
             bits[position // 8] |= 0x80 >> (position % 8)
     packed = gzip.compress(bytes(bits), mtime=0)
     return "u" + urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")

@@ -13,6 +13,8 @@ from qgis.certification.annotations import stored
 
 
 KEY = "qgis.certification.credential-status"
+# Bitstring Status List: at least 16 KB (131,072 entries) per list.
+LIST_SIZE = 131072
 
 
 class StatusRegister(Persistent):
@@ -53,3 +55,14 @@ def indexes_of(codes):
 def next_free_index():
     register = _register()
     return register.next_index if register else 0
+
+
+def list_number(index):
+    """The number (from 1) of the status list that holds ``index``."""
+    return index // LIST_SIZE + 1
+
+
+def status_list_number(code):
+    """The number of the status list that holds ``code``, or None."""
+    index = index_of(code)
+    return None if index is None else list_number(index)
