@@ -44,6 +44,7 @@ class CredentialService(ProductService):
         return Signed(badges.sign(credential)) if self.wants_signed() else credential
 
     def render(self):
+        self.check_permission()
         content = self.reply()
         if not isinstance(content, Signed):
             self.request.response.setHeader("Content-Type", self.content_type)
