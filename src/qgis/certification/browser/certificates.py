@@ -15,6 +15,7 @@ from zope.publisher.interfaces import IPublishTraverse
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.browser.course_forms import MailCertificatesForm
+from qgis.certification.browser.credentials import OpenBadgeLinks
 from qgis.certification.browser.form_base import embedded
 from qgis.certification.browser.verify_file import VerifyFileSection
 from qgis.certification.certificates import codes
@@ -98,7 +99,7 @@ class CourseView(DefaultView):
 
 
 @implementer(IPublishTraverse)
-class VerifyView(BrowserView):
+class VerifyView(OpenBadgeLinks, BrowserView):
     """``/verify`` (a form), ``/verify/<code>`` (the result) and
     ``/verify/<code>/certificate.pdf`` (the PDF of a valid certificate)."""
 

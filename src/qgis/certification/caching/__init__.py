@@ -20,6 +20,7 @@ from zope.component import queryUtility
 from zope.interface import Interface
 from zope.interface import implementer
 
+from qgis.certification.certificates.credentials.status_register import status_list_number
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.organisation import ICertifyingOrganisation
@@ -100,11 +101,16 @@ def _view_paths(obj):
 
 
 def _verify_paths(site_prefix, code):
-    return [
+    """A code's verification pages and its revocation list."""
+    paths = [
         f"{site_prefix}/verify/{code}",
         f"{site_prefix}/verify/{code}/certificate.pdf",
         f"{site_prefix}/@verify/{code}",
     ]
+    number = status_list_number(code)
+    if number is not None:
+        paths.append(f"{site_prefix}/@credential-status/{number}")
+    return paths
 
 
 @implementer(IPurgePaths)

@@ -17,6 +17,7 @@ from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import fingerprints
+from qgis.certification.certificates.credentials.status_register import assign_index
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.interfaces import ICertificateSettings
@@ -225,6 +226,7 @@ def issue_certificates(course, attendees, type_id, user_id):
             **frozen,
         )
         issued[_key(brain.UID, type_id)] = certificate.getId()
+        assign_index(code)
         ledger.append(-1, "certificate", code, user_id)
         certificates.append(certificate)
     return certificates, ledger.balance

@@ -9,6 +9,7 @@ from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification.certificates import issuing
+from qgis.certification.certificates.credentials.status_register import assign_index
 from qgis.certification.certificates.documents import representative_signature
 from qgis.certification.certificates.documents import verify_url
 from qgis.certification.pdf.organisation_certificate import AUTHORISED_PROVIDER
@@ -34,6 +35,7 @@ def issue_organisation_certificate(organisation, user_id):
     IAnnotations(organisation)[KEY] = PersistentMapping(
         code=code, issue_date=date.today().isoformat(), issued_by=user_id
     )
+    assign_index(code)
     organisation.reindexObject(idxs=["qgis_certificate_code"])
     return organisation_certificate(organisation)
 

@@ -1,7 +1,14 @@
 """1001 -> 1002: one module per change (configure.zcml runs them in order)."""
 
 from .language import negotiate_the_visitors_language
+from .open_badges import assign_status_indexes
+from .open_badges import create_signing_key
 from .verify_file import add_fingerprint_index
 
 
-__all__ = ["add_fingerprint_index", "negotiate_the_visitors_language"]
+__all__ = [
+    "add_fingerprint_index",
+    "assign_status_indexes",
+    "create_signing_key",
+    "negotiate_the_visitors_language",
+]
