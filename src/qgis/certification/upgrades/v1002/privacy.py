@@ -27,4 +27,6 @@ def index_email_keys(setup_tool):
 
 
 def add_privacy_pages(setup_tool):
-    ensure_programme_pages(api.portal.get())
+    # made and published as the site's own pages are
+    with api.env.adopt_roles(["Manager"]):
+        ensure_programme_pages(api.portal.get())
