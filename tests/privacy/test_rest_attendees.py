@@ -203,3 +203,36 @@ def test_the_audit_log_names_requests_never_people(site, holder, sessions_for):
     assert log[-1]["outcome"].startswith("confirmed: 1 records erased, 1 certificates withdrawn")
     assert all(set(entry) == {"id", "kind", "date", "outcome"} for entry in log)
     assert not any(text in repr(log) for text in (EMAIL, "Zoltana", "Quennerby"))
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "body", "field"),
+    [
+        ("@data-request", {"email": 5}, "email"),
+        ("@data-request", {"email": ["a@example.org"]}, "email"),
+        ("@erasure-request", {"token": 1}, "token"),
+        (
+            "@erasure-request",
+            {"token": "a.b", "withdraw_certificates": "yes"},
+            "withdraw_certificates",
+        ),
+        ("@erasure-request", {"token": "a.b"}, "token"),
+    ],
+)
+def test_a_wrong_body_is_named_and_changes_nothing(
+    site, holder, rest_session, endpoint, body, field
+):
+    response = rest_session().post(endpoint, json=body)
+    assert response.status_code in (400, 403)
+    assert response.json()["error"]["field"] == field
+    transaction.begin()
+    assert [entry["kind"] for entry in audit_log()] == []
+
+
+def test_the_team_gets_400_for_a_wrong_request_id(site, sessions_for):
+    team = sessions_for("team")["team"]
+    assert team.post("/@erasure-requests", json={"id": ["x"]}).status_code == 400
+    unknown = team.post("/@erasure-requests", json={"id": "nothing"})
+    assert unknown.status_code == 404
+    assert unknown.json()["error"]["field"] == "id"
+    assert team.post("/@erasure-requests", data="{not json").status_code == 400
