@@ -13,6 +13,7 @@ from mail_helpers import parsed
 from plone import api
 
 from qgis.certification.builders import certificates
+from qgis.certification.privacy.register import audit_log
 
 
 EMAIL = "k7q.holder@mailbox.example"
@@ -130,3 +131,24 @@ def test_deleting_an_account_needs_the_box_ticked_and_the_token(site, browser_fo
     browser.getControl(name="form.buttons.delete").click()
     transaction.begin()
     assert api.user.get(userid="stranger") is None
+
+
+def test_the_forms_refuse_a_post_without_token(site, holder, browser_for):
+    attendee = browser_for()
+    ask_link(attendee, site)
+    token = mailed_link(site).split("token=")[1]
+    posts = [
+        (None, "data-request", {"form.widgets.email": EMAIL, "form.buttons.send": "Send"}),
+        (
+            None,
+            "attendee-data",
+            {"form.widgets.token": token, "form.buttons.erase": "Ask for erasure"},
+        ),
+    ]
+    for user, view, fields in posts:
+        browser = browser_for(user)
+        browser.post(f"{site.absolute_url()}/@@{view}", urlencode(fields))
+        assert browser.headers["status"].startswith("403"), view
+    transaction.begin()
+    assert len([m for m in parsed(site.MailHost.messages) if m["To"] == EMAIL]) == 1
+    assert [entry["kind"] for entry in audit_log()] == ["data-link"]
