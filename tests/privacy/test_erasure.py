@@ -34,3 +34,15 @@ def test_an_erased_attendee_is_never_certified_again(certified):
     assert erased.UID() not in {certificate.attendee for certificate in issued}
     with pytest.raises(issuing.IssueError):
         issuing.issue_certificates(course, [erased.UID()], "attendance", "owner")
+
+
+def test_the_course_page_shows_an_erased_attendee_as_such(certified, browser_for):
+    import transaction
+
+    _organisation, course, people = certified
+    erase_attendee(people[0])
+    transaction.commit()
+    browser = browser_for("owner")
+    browser.open(course.absolute_url())
+    assert "Erased at the attendee's request" in browser.contents
+    assert "Ștefănescu" not in browser.contents
