@@ -152,3 +152,12 @@ def test_the_forms_refuse_a_post_without_token(site, holder, browser_for):
     transaction.begin()
     assert len([m for m in parsed(site.MailHost.messages) if m["To"] == EMAIL]) == 1
     assert [entry["kind"] for entry in audit_log()] == ["data-link"]
+
+
+@pytest.mark.parametrize(("user", "allowed"), [("team", True), ("owner", False), (None, False)])
+def test_the_privacy_settings_are_the_teams(site, browser_for, user, allowed):
+    transaction.commit()
+    browser = browser_for(user)
+    browser.open(f"{site.absolute_url()}/@@qgis-certification-privacy-settings")
+    shown = "Keep attendees without a certificate (months)" in browser.contents
+    assert shown is allowed
