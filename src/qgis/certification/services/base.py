@@ -35,6 +35,7 @@ ERROR_TYPES = {
     404: "NotFound",
     409: "Conflict",
     429: "TooManyRequests",
+    503: "ServiceUnavailable",
 }
 
 # How an error message says what a member should have been.

@@ -1,5 +1,14 @@
-"""1001 -> 1002: one module per feature of the release (see ``upgrades/__init__.py``)."""
+"""1001 -> 1002: one module per change (see configure.zcml for the order)."""
 
-from qgis.certification.upgrades.v1002.privacy import add_privacy_pages  # noqa: F401
-from qgis.certification.upgrades.v1002.privacy import add_privacy_settings  # noqa: F401
-from qgis.certification.upgrades.v1002.privacy import index_email_keys  # noqa: F401
+from .language import negotiate_the_visitors_language
+from .privacy import add_privacy_pages
+from .privacy import add_privacy_settings
+from .privacy import index_email_keys
+
+
+__all__ = [
+    "add_privacy_pages",
+    "add_privacy_settings",
+    "index_email_keys",
+    "negotiate_the_visitors_language",
+]
