@@ -48,7 +48,7 @@ start: create-site ## install, create the site when absent, and serve it on $HOS
 	@$(BIN)/python -m scripts.preflight
 	@exec $(BIN)/runwsgi instance/etc/zope.ini
 
-review-deadlines: install ## move applications whose user-group review ended to the PSC; remind late groups (daily, from cron)
+review-deadlines: install ## move applications whose user-group review ended to the PSC; remind late groups; remove expired attendee records (daily, from cron)
 	@if curl -s -o /dev/null "http://$(HOST):$(PORT)/"; then \
 	  curl -sS -f -u "admin:$${ADMIN_PASSWORD:-admin}" -X POST -H 'Accept: application/json' \
 	    "http://$(HOST):$(PORT)/$(SITE_ID)/@review-deadlines" && echo; \

@@ -1,4 +1,5 @@
-"""Run the daily review-deadline step (``make review-deadlines``, meant for cron)."""
+"""Run the daily review-deadline step (``make review-deadlines``, meant for cron): the
+review deadlines, then the removal of attendee records whose retention ended."""
 
 import sys
 
@@ -7,6 +8,7 @@ from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 
 from qgis.certification.application.deadlines import process_review_deadlines
+from qgis.certification.privacy.retention import remove_expired_attendees
 
 
 def main(app, site_id):
@@ -18,6 +20,7 @@ def main(app, site_id):
     setSite(portal)
     try:
         result = process_review_deadlines()
+        removed = remove_expired_attendees()
         transaction.commit()
     except Exception as error:
         transaction.abort()
@@ -25,7 +28,8 @@ def main(app, site_id):
         raise
     print(
         f"review-deadlines: {len(result['sent_to_psc'])} sent to the PSC, "
-        f"{len(result['reminded'])} reminded"
+        f"{len(result['reminded'])} reminded, {removed} attendee records removed "
+        "(retention ended)"
     )
     return 0
 

@@ -40,6 +40,7 @@ from qgis.certification.permissions import MANAGE_ATTENDEES
 from qgis.certification.permissions import MANAGE_CERTIFICATES
 from qgis.certification.permissions import MANAGE_COURSE
 from qgis.certification.permissions import MANAGE_CREDITS
+from qgis.certification.permissions import MANAGE_PRIVACY_REQUESTS
 from qgis.certification.permissions import MANAGE_SETTINGS
 from qgis.certification.permissions import MODIFY_PORTAL_CONTENT
 from qgis.certification.permissions import REVIEW_APPLICATION
@@ -340,6 +341,7 @@ SITE_GRANTS = {
     MANAGE_COURSE: Acquired({MANAGER, SITE_ADMIN}),
     MANAGE_ATTENDEES: Acquired({MANAGER, SITE_ADMIN}),
     MANAGE_SETTINGS: Acquired({TEAM, MANAGER, SITE_ADMIN}),
+    MANAGE_PRIVACY_REQUESTS: Acquired({TEAM, MANAGER, SITE_ADMIN}),
     ADD_CERTIFICATE: NOBODY,
     ISSUE_CERTIFICATES: Acquired({MANAGER, SITE_ADMIN}),
     REVOKE_CERTIFICATE: Acquired({MANAGER}),

@@ -81,6 +81,9 @@ MANAGE_ATTENDEES = _declare(
 MANAGE_SETTINGS = _declare(
     "qgis.certification.ManageSettings", "qgis.certification: Manage programme settings"
 )
+MANAGE_PRIVACY_REQUESTS = _declare(
+    "qgis.certification.ManagePrivacyRequests", "qgis.certification: Manage privacy requests"
+)
 ISSUE_CERTIFICATES = _declare(
     "qgis.certification.IssueCertificates", "qgis.certification: Issue certificates"
 )

@@ -128,7 +128,8 @@ def snapshot(course):
 
 
 def _selected_attendees(course, attendees, type_id):
-    everyone = {brain.UID: brain for brain in attendees_of(course)}
+    # an attendee erased at their request has no name left to print
+    everyone = {brain.UID: brain for brain in attendees_of(course) if brain.Title}
     issued = _issued(course)
     if attendees == "all":
         if not everyone:

@@ -2,19 +2,30 @@
 service and the public verify page both answer with it."""
 
 from plone import api
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
+from qgis.certification import _
 from qgis.certification.certificates import issuing
 
 
+WITHDRAWN = "withdrawn"
+WITHDRAWN_MESSAGE = _("Withdrawn at the holder's request.")
+
+
 def verification(certificate):
-    """The public facts of a certificate: never the attendee's e-mail."""
-    state = api.content.get_state(certificate)
+    """The public facts of a certificate: never the attendee's e-mail, and no
+    name at all once the holder withdrew it."""
+    withdrawn = certificate.withdrawn
+    state = WITHDRAWN if withdrawn else api.content.get_state(certificate)
     certificate_type = issuing.certificate_types().get(certificate.certificate_type)
     return {
         "valid": state == "issued",
         "state": state,
+        "withdrawn": withdrawn,
+        "message": translate(WITHDRAWN_MESSAGE, context=getRequest()) if withdrawn else None,
         "code": certificate.code,
-        "name": certificate.printed_name,
+        "name": None if withdrawn else certificate.printed_name,
         "certificate_type": certificate.certificate_type,
         "certificate_type_title": (
             certificate_type.Title() if certificate_type else certificate.certificate_type

@@ -3,12 +3,14 @@ import math
 from plone.app.uuid.utils import uuidToObject
 from plone.indexer import indexer
 
+from qgis.certification.content.attendee import IAttendee
 from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.course import ICourse
 from qgis.certification.content.organisation import ICertifyingOrganisation
 from qgis.certification.content.training_center import ITrainingCenter
 from qgis.certification.content.urls import safe_url
 from qgis.certification.content.user_group import IUserGroup
+from qgis.certification.privacy.register import address_key
 
 
 @indexer(ICertifyingOrganisation)
@@ -149,3 +151,25 @@ def course_summary(obj):
         "course_type": course_type.Title() if course_type is not None else None,
         "training_center": centre.Title() if centre is not None else None,
     }
+
+
+# -- attendees' data requests ---------------------------------------------------
+# An attendee and the certificates they received are found by the keyed digest
+# of the attendee's address; the address itself is never indexed.
+
+
+def _email_key(attendee):
+    key = address_key(getattr(attendee, "email", None))
+    if key is None:
+        raise AttributeError("no address")
+    return key
+
+
+@indexer(IAttendee)
+def attendee_email_key(obj):
+    return _email_key(obj)
+
+
+@indexer(ICertificate)
+def certificate_email_key(obj):
+    return _email_key(_referenced(obj.attendee))

@@ -34,6 +34,7 @@ ERROR_TYPES = {
     403: "Forbidden",
     404: "NotFound",
     409: "Conflict",
+    429: "TooManyRequests",
     503: "ServiceUnavailable",
 }
 

@@ -3,12 +3,18 @@
 from .language import negotiate_the_visitors_language
 from .open_badges import assign_status_indexes
 from .open_badges import create_signing_key
+from .privacy import add_privacy_pages
+from .privacy import add_privacy_settings
+from .privacy import index_email_keys
 from .verify_file import add_fingerprint_index
 
 
 __all__ = [
     "add_fingerprint_index",
+    "add_privacy_pages",
+    "add_privacy_settings",
     "assign_status_indexes",
     "create_signing_key",
+    "index_email_keys",
     "negotiate_the_visitors_language",
 ]
