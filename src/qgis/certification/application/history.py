@@ -29,6 +29,9 @@ from qgis.certification.application import review
 
 # Review-history steps whose comment is addressed to the owners.
 ADDRESSED_TO_OWNERS = frozenset({"request_changes", "reject"})
+# Not a change of the application: the short name (plone.api saves the first
+# version under a temporary one, before the name from the title is given).
+UNLISTED_FIELDS = frozenset({"id"})
 # The parts of an application whose changes a reviewer is told about.
 PART_TYPES = ("CourseType", "TrainingCenter", "CourseConvener", "File", "Link")
 
@@ -53,7 +56,8 @@ def actor_shown(context, actor_id):
 
 def versions(context):
     """``[(version id, timestamp)]`` of the versions kept of ``context``,
-    oldest first; empty when it is not versioned."""
+    oldest first; empty when it is not versioned. The repository refuses
+    (Unauthorized) whoever may not read them."""
     repository = api.portal.get_tool("portal_repository")
     if not repository.isVersionable(context):
         return []
@@ -86,7 +90,7 @@ def changed_fields(context, version_id):
     return [
         {"field": change.field, "title": getattr(change, "label", None) or change.field}
         for change in changes
-        if not change.same
+        if not change.same and change.field not in UNLISTED_FIELDS
     ]
 
 
@@ -135,5 +139,8 @@ def since_opinion(organisation, opinion):
 
 
 def changes_since_opinions(organisation):
-    """``since_opinion`` for the latest opinion of every user group."""
+    """``since_opinion`` for the latest opinion of every user group; nothing
+    for whoever may not read the organisation's versions."""
+    if not api.user.has_permission(permissions.ACCESS_PREVIOUS_VERSIONS, obj=organisation):
+        return []
     return [since_opinion(organisation, opinion) for opinion in last_opinions(organisation)]
