@@ -148,3 +148,47 @@ def test_the_team_reads_every_comment_and_actor(actors, changes_requested):
     assert steps["request_changes"]["actor"]["id"] == "team"
     page = actors["team"].get(f"{url}/@@historyview")
     assert INTERNAL_NOTE in page.text
+
+
+@pytest.mark.parametrize(("state", "allowed"), [("draft", True), ("submitted", False)])
+def test_the_owner_reverts_only_while_they_may_edit(actors, edited_application, state, allowed):
+    organisation = edited_application(state)
+    response = actors["owner"].patch(f"{organisation.absolute_url()}/@history", json={"version": 0})
+    transaction.begin()
+    if allowed:
+        assert response.status_code == 200, response.text
+        assert organisation.description == ""
+    else:
+        assert response.status_code in REFUSED
+        assert organisation.description == NEW_DESCRIPTION
+
+
+def test_the_reviewer_is_told_what_changed_since_the_opinion(actors, edited_application, commit):
+    organisation = edited_application("user_group_review")
+    url = organisation.absolute_url()
+    recorded = actors["reviewer_ro"].post(
+        f"{url}/@user-group-opinion", json={"opinion": "recommend", "comment": "Fine."}
+    )
+    assert recorded.status_code == 201, recorded.text
+    with api.env.adopt_roles(["Manager"]):
+        transaction.begin()
+        organisation.title = "Geo Academy of Cluj"
+        notify(ObjectModifiedEvent(organisation))
+    commit()
+    (since,) = actors["reviewer_ro"].get(f"{url}/@user-group-opinion").json()["since_opinion"]
+    assert [field["field"] for field in since["fields"]] == ["title"]
+    assert since["current_version"] == since["version"] + 1
+    differences = actors["reviewer_ro"].get(since["diff_url"])
+    assert differences.status_code == 200
+    assert "Geo Academy of Cluj" in differences.text
+    for role in ("reviewer_se", "stranger", "anonymous"):
+        assert actors[role].get(since["diff_url"], allow_redirects=False).status_code in REFUSED
+
+
+def test_the_owner_the_team_and_the_psc_open_a_version(actors, edited_application):
+    # (a reviewer's local role is not on a version saved before the review:
+    # reviewers read versions through @history and the differences page)
+    url = edited_application("user_group_review").absolute_url()
+    for role in ("owner", "team", "psc_member"):
+        preview = actors[role].get(f"{url}/versions_history_form?version_id=0")
+        assert preview.status_code == 200, role
