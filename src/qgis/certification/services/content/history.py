@@ -33,7 +33,8 @@ def filtered(context, items):
 
 
 def checked_version(context, version):
-    """The version id asked for, as a number; raises ServiceError."""
+    """The version asked for: "current" or the id of a kept version; raises
+    ServiceError."""
     if version == "current":
         return version
     if not version.isdigit():
