@@ -17,6 +17,7 @@ from plone import api
 
 from qgis.certification import permissions
 from qgis.certification.permissions import ACCESS_CONTENTS_INFORMATION
+from qgis.certification.permissions import ACCESS_PREVIOUS_VERSIONS
 from qgis.certification.permissions import ADD_ATTENDEE
 from qgis.certification.permissions import ADD_CERTIFICATE
 from qgis.certification.permissions import ADD_CERTIFICATE_TYPE
@@ -43,6 +44,8 @@ from qgis.certification.permissions import MANAGE_CREDITS
 from qgis.certification.permissions import MANAGE_PRIVACY_REQUESTS
 from qgis.certification.permissions import MANAGE_SETTINGS
 from qgis.certification.permissions import MODIFY_PORTAL_CONTENT
+from qgis.certification.permissions import REQUEST_REVIEW
+from qgis.certification.permissions import REVERT_TO_PREVIOUS_VERSIONS
 from qgis.certification.permissions import REVIEW_APPLICATION
 from qgis.certification.permissions import REVIEW_PORTAL_CONTENT
 from qgis.certification.permissions import REVOKE_CERTIFICATE
@@ -118,6 +121,7 @@ WORKFLOWS = {
             MANAGE_COURSE: {OWNER, TEAM, MANAGER, SITE_ADMIN},
             MANAGE_ATTENDEES: {OWNER, CONVENER, TEAM, MANAGER, SITE_ADMIN},
             ISSUE_CERTIFICATES: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {OWNER, TEAM, MANAGER, SITE_ADMIN},
         },
         "published": {
             VIEW: Acquired({OWNER, CONVENER, TEAM, PSC, MANAGER, SITE_ADMIN}),
@@ -131,6 +135,7 @@ WORKFLOWS = {
             MANAGE_COURSE: {OWNER, TEAM, MANAGER, SITE_ADMIN},
             MANAGE_ATTENDEES: {OWNER, CONVENER, TEAM, MANAGER, SITE_ADMIN},
             ISSUE_CERTIFICATES: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {OWNER, TEAM, MANAGER, SITE_ADMIN},
         },
         "cancelled": {
             VIEW: {OWNER, CONVENER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -142,6 +147,7 @@ WORKFLOWS = {
             MANAGE_COURSE: {MANAGER, SITE_ADMIN},
             MANAGE_ATTENDEES: {MANAGER, SITE_ADMIN},
             ISSUE_CERTIFICATES: NOBODY,
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
         },
     },
     "qgis_invoice_workflow": {
@@ -187,6 +193,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {OWNER, MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {OWNER, MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {OWNER, MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
         },
         "submitted": {
             VIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -207,6 +216,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
         "user_group_review": {
             VIEW: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -227,6 +239,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
         "psc_decision": {
             VIEW: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -247,6 +262,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, PSC, MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
         "published": {
             VIEW: {ANONYMOUS},
@@ -267,6 +285,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {OWNER, MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {OWNER, MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
         "rejected": {
             VIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -287,6 +308,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
         "archived": {
             VIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -307,6 +331,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
     },
     "qgis_user_group_workflow": {

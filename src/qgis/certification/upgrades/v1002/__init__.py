@@ -1,5 +1,6 @@
 """1001 -> 1002: one module per change (configure.zcml runs them in order)."""
 
+from .history import apply_version_permissions
 from .language import negotiate_the_visitors_language
 from .open_badges import assign_status_indexes
 from .open_badges import create_signing_key
@@ -10,6 +11,7 @@ from .verify_file import add_fingerprint_index
 
 
 __all__ = [
+    "apply_version_permissions",
     "add_fingerprint_index",
     "add_privacy_pages",
     "add_privacy_settings",
