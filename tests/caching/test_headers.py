@@ -25,10 +25,12 @@ from qgis.certification.browser.home import ProgrammeHome
 from qgis.certification.browser.listings import OrganisationsListing
 from qgis.certification.browser.listings import UpcomingCoursesListing
 from qgis.certification.browser.organisation import OrganisationView
+from qgis.certification.browser.statistics import StatisticsView
 from qgis.certification.services.certificates.verify import VerifyGet
 from qgis.certification.services.public.geojson import CoursesGeoJsonGet
 from qgis.certification.services.public.geojson import TrainingCentersGeoJsonGet
 from qgis.certification.services.public.organisations import OrganisationsGet
+from qgis.certification.services.public.statistics import StatisticsGet
 
 
 PAGE = "qgis.certification.page"
@@ -49,6 +51,8 @@ RULESETS = [
     (TrainingCentersGeoJsonGet, FEED),
     (CoursesGeoJsonGet, FEED),
     (VerifyGet, FEED),
+    (StatisticsView, PAGE),
+    (StatisticsGet, FEED),
 ]
 
 # public URL (relative to the site) -> Accept header, ruleset
@@ -70,6 +74,9 @@ PUBLIC = [
     ("@verify/{code}", JSON, FEED),
     ("@@upcoming-courses.ics", CALENDAR, FEED),
     ("{org}/@@upcoming-courses.ics", CALENDAR, FEED),
+    ("sv/@@statistics", HTML, PAGE),
+    ("en/@@statistics/certificates-per-year.csv", "text/csv", PAGE),
+    ("@statistics", JSON, FEED),
 ]
 
 pytestmark = pytest.mark.server

@@ -236,12 +236,17 @@ def counted():
     has not changed since they were counted."""
     catalog = _catalog()
     state = catalog_state(catalog)
-    if state is not None and state in CACHE:
-        return CACHE[state]
+    found = CACHE.get(state) if state is not None else None
+    if found is not None:
+        return found
     counts = Counts(catalog)
     rows = {figure.name: figure.count(counts) for figure in FIGURES}
     if state is not None:
-        CACHE.clear()  # only the newest state is asked for again
+        # only the newest state is asked for again; other threads may read
+        # the cache meanwhile, so entries are dropped one by one
+        for older in list(CACHE):
+            if older != state:
+                CACHE.pop(older, None)
         CACHE[state] = rows
     return rows
 

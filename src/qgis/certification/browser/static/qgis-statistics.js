@@ -44,6 +44,7 @@
         scales: { x: { beginAtZero: true }, y: { beginAtZero: true } }
       }
     });
+    box.setAttribute("data-drawn", String(data.labels.length));
   }
 
   function start() {
