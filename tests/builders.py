@@ -179,3 +179,13 @@ def certified_course(portal, title="Geo Academy", attendees=ATTENDEES, publish=T
 
 def top_up(organisation, credits, reference="bank transfer"):
     return certificates.top_up(organisation, credits, reference, "team")
+
+
+def certified_attendees(portal, credits=5):
+    """A certified organisation whose course's attendees all hold a completion
+    certificate (issued by the owner); returns (organisation, course, certificates)."""
+    organisation, course, _attendees = certified_course(portal)
+    top_up(organisation, credits)
+    with api.env.adopt_user(username="owner"):
+        issued = certificates.issue(course, "owner")
+    return organisation, course, issued

@@ -3,12 +3,9 @@ chart that Chart.js draws over it from the table's rows."""
 
 import pytest
 import transaction
-from builders import certified_course
-from builders import top_up
+from builders import certified_attendees
 from playwright.sync_api import expect
-from plone import api
 
-from qgis.certification.certificates import issuing
 from qgis.certification.public import statistics
 
 
@@ -17,10 +14,7 @@ pytestmark = pytest.mark.server
 
 @pytest.fixture
 def figures_world(server_site):
-    organisation, course, _attendees = certified_course(server_site)
-    top_up(organisation, 5)
-    with api.env.adopt_user(username="owner"):
-        issuing.issue_certificates(course, "all", "completion", "owner")
+    certified_attendees(server_site)
     transaction.commit()
 
 

@@ -8,12 +8,9 @@ from datetime import date
 
 import pytest
 import transaction
-from builders import certified_course
-from builders import top_up
-from plone import api
+from builders import certified_attendees
 from Products.ZCatalog.CatalogBrains import AbstractCatalogBrain
 
-from qgis.certification.certificates import issuing
 from qgis.certification.public import statistics
 
 
@@ -24,10 +21,7 @@ THIS_YEAR = str(date.today().year)
 
 @pytest.fixture
 def figures_site(server_site):
-    organisation, course, _attendees = certified_course(server_site)
-    top_up(organisation, 5)
-    with api.env.adopt_user(username="owner"):
-        issuing.issue_certificates(course, "all", "completion", "owner")
+    certified_attendees(server_site)
     transaction.commit()
     return server_site
 

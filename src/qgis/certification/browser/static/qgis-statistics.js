@@ -41,7 +41,10 @@
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { display: data.datasets.length > 1 } },
-        scales: { x: { beginAtZero: true }, y: { beginAtZero: true } }
+        scales: {
+          x: { beginAtZero: true, ticks: { precision: 0 } },
+          y: { beginAtZero: true, ticks: { precision: 0 } }
+        }
       }
     });
     box.setAttribute("data-drawn", String(data.labels.length));
