@@ -19,6 +19,8 @@ appending a ``Figure`` whose ``count`` reads the ``Counts`` of its own items.
 from dataclasses import dataclass
 
 from Acquisition import aq_base
+from BTrees.IIBTree import IITreeSet
+from BTrees.IIBTree import intersection
 from plone import api
 
 from qgis.certification import _
@@ -34,34 +36,49 @@ def _catalog():
 
 
 class Counts:
-    """Document-id sets and counts read from the catalog's indexes."""
+    """Document-id sets and counts read from the catalog's indexes.
+
+    A figure counts, for each value of an index, how many of a set of ids
+    (the public items of a type) the index holds it for: by looking each id
+    up in the index's reverse mapping when the set is small, or by matching
+    each value's ids against the set when the index holds few more ids than
+    that. Either way the cost grows with the items counted, never with how
+    often a figure is asked for (the result is kept, see ``counted``)."""
 
     def __init__(self, catalog):
         self.catalog = catalog
         self.indexes = catalog._catalog.indexes
-
-    def _entries(self, name):
-        index = self.indexes.get(name)
-        return index._index if index is not None else {}
+        self.found = {}
 
     def ids(self, name, value):
-        found = self._entries(name).get(value)
+        index = self.indexes.get(name)
+        found = index._index.get(value) if index is not None else None
         if found is None:
-            return set()
-        return {found} if isinstance(found, int) else set(found)
+            return IITreeSet()
+        return IITreeSet((found,)) if isinstance(found, int) else found
 
     def public(self, portal_type, state, *more):
         """The ids of the items of ``portal_type`` in ``state`` (and in each
-        ``(index, value)`` of ``more``)."""
-        found = self.ids("portal_type", portal_type) & self.ids("review_state", state)
-        for name, value in more:
-            found &= self.ids(name, value)
-        return found
+        ``(index, value)`` of ``more``), as a set."""
+        key = (portal_type, state, more)
+        if key not in self.found:
+            found = intersection(
+                self.ids("portal_type", portal_type), self.ids("review_state", state)
+            )
+            for name, value in more:
+                found = intersection(found, self.ids(name, value))
+            self.found[key] = set(found or ())
+        return self.found[key]
 
     def by(self, name, among):
         """{value: how many of the ids ``among`` the index ``name`` holds it for}."""
+        index = self.indexes.get(name)
+        if index is None or not among:
+            return {}
+        if len(among) * 2 < index.numObjects():
+            return _looked_up(index._unindex, among)
         counts = {}
-        for value, found in self._entries(name).items():
+        for value, found in index._index.items():
             number = (found in among) if isinstance(found, int) else len(among.intersection(found))
             if number:
                 counts[value] = int(number)
@@ -71,6 +88,19 @@ class Counts:
         """{UID: title} of the items of ``portal_type`` with these UIDs."""
         brains = self.catalog.unrestrictedSearchResults(portal_type=portal_type, UID=list(uids))
         return {brain.UID: brain.Title for brain in brains}
+
+
+def _looked_up(reverse, among):
+    """{value: how many ids of ``among`` have it}, from an index's reverse
+    mapping (id -> value, or a list of them)."""
+    counts = {}
+    for docid in among:
+        values = reverse.get(docid)
+        if values is None:
+            continue
+        for value in (values,) if isinstance(values, str) else values:
+            counts[value] = counts.get(value, 0) + 1
+    return counts
 
 
 def organisations(counts):
