@@ -225,7 +225,7 @@ FIGURES = [
         certificates_per_year,
         _("Certificates issued per year"),
         (YEAR, CERTIFICATES),
-    ),  # fmt: skip
+    ),
     Figure(
         "certificates-per-country",
         certificates_per_country,
