@@ -36,7 +36,14 @@ $(LEAFLET)/leaflet.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(LEAFLET) && cp -r node_modules/leaflet/dist/. $(LEAFLET)/
 
-install: $(VENV)/.installed $(LEAFLET)/leaflet.js instance ## create .venv from the lock, fetch Leaflet, generate the instance
+# Chart.js (the statistics page's charts), the same way: its self-contained UMD build.
+CHARTJS := src/qgis/certification/browser/static/chartjs
+
+$(CHARTJS)/chart.umd.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(CHARTJS) && cp node_modules/chart.js/dist/chart.umd.js $(CHARTJS)/
+
+install: $(VENV)/.installed $(LEAFLET)/leaflet.js $(CHARTJS)/chart.umd.js instance ## create .venv from the lock, fetch Leaflet and Chart.js, generate the instance
 
 instance: $(VENV)/.installed
 	@$(BIN)/python -m scripts.make_instance
@@ -145,7 +152,7 @@ SCALE ?= small
 BENCH_PORT ?= 18200
 .PHONY: bench
 
-bench: $(VENV)/.installed $(LEAFLET)/leaflet.js ## measure the product at SCALE=small|medium|large (var/bench/latest.md)
+bench: $(VENV)/.installed $(LEAFLET)/leaflet.js $(CHARTJS)/chart.umd.js ## measure the product at SCALE=small|medium|large (var/bench/latest.md)
 	@BENCH_PORT=$(BENCH_PORT) $(BIN)/python -m scripts.bench.run --scale $(SCALE)
 
 clean: ## remove .venv and the generated instance configuration (keeps data)

@@ -190,3 +190,11 @@ def issued_certificate(portal, title="Geo Academy"):
         with api.env.adopt_user(username="owner"):
             (certificate,) = certificates.issue(course, "owner", people[:1])
     return certificate
+def certified_attendees(portal, credits=5):
+    """A certified organisation whose course's attendees all hold a completion
+    certificate (issued by the owner); returns (organisation, course, certificates)."""
+    organisation, course, _attendees = certified_course(portal)
+    top_up(organisation, credits)
+    with api.env.adopt_user(username="owner"):
+        issued = certificates.issue(course, "owner")
+    return organisation, course, issued

@@ -209,6 +209,9 @@ FEEDS_AND_HOMES = (
     "sv",
     "en/@@certified-organisations",
     "sv/@@upcoming-courses",
+    "@statistics",
+    "ro/@@statistics",
+    "sv/@@statistics/courses-per-month.csv",
 )
 
 
@@ -244,7 +247,12 @@ def test_a_certificate_purges_its_verification_pages(programme):
     assert (
         set(
             site_paths(
-                programme, "verify/{code}", "verify/{code}/certificate.pdf", "@verify/{code}"
+                programme,
+                "verify/{code}",
+                "verify/{code}/certificate.pdf",
+                "@verify/{code}",
+                "@statistics",
+                "en/@@statistics/certificates-per-year.csv",
             )
         )
         <= paths

@@ -25,12 +25,14 @@ from qgis.certification.browser.home import ProgrammeHome
 from qgis.certification.browser.listings import OrganisationsListing
 from qgis.certification.browser.listings import UpcomingCoursesListing
 from qgis.certification.browser.organisation import OrganisationView
+from qgis.certification.browser.statistics import StatisticsView
 from qgis.certification.services.certificates.verify import VerifyGet
 from qgis.certification.services.ogc.endpoint import OgcApi
 from qgis.certification.services.public.any_client import FeedForAnyClient
 from qgis.certification.services.public.geojson import CoursesGeoJsonGet
 from qgis.certification.services.public.geojson import TrainingCentersGeoJsonGet
 from qgis.certification.services.public.organisations import OrganisationsGet
+from qgis.certification.services.public.statistics import StatisticsGet
 
 
 PAGE = "qgis.certification.page"
@@ -53,6 +55,8 @@ RULESETS = [
     (VerifyGet, FEED),
     (FeedForAnyClient, FEED),
     (OgcApi, FEED),
+    (StatisticsView, PAGE),
+    (StatisticsGet, FEED),
 ]
 
 # public URL (relative to the site) -> Accept header, ruleset
@@ -79,6 +83,9 @@ PUBLIC = [
     ("@courses-geojson?when=past", CALENDAR, FEED),
     ("ogc/collections/training-centres/items", JSON, FEED),
     ("ogc/collections/upcoming-courses/items?f=html", HTML, FEED),
+    ("sv/@@statistics", HTML, PAGE),
+    ("en/@@statistics/certificates-per-year.csv", "text/csv", PAGE),
+    ("@statistics", JSON, FEED),
 ]
 
 pytestmark = pytest.mark.server

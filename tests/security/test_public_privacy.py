@@ -24,6 +24,7 @@ from qgis.certification.builders import people
 from qgis.certification.builders import training
 from qgis.certification.builders.adding import act
 from qgis.certification.certificates import issuing
+from qgis.certification.public import statistics
 
 
 pytestmark = pytest.mark.server
@@ -114,6 +115,10 @@ def public_urls(portal, organisation, course, certificate):
         pages += [
             f"{site}/{language}/@@certified-organisations",
             f"{site}/{language}/@@upcoming-courses",
+            f"{site}/{language}/@@statistics",
+        ]
+        pages += [
+            f"{site}/{language}/@@statistics/{figure.name}.csv" for figure in statistics.FIGURES
         ]
     items = (organisation, course, organisation["porto-centre"], organisation["ana-trainer"])
     pages += [item.absolute_url() for item in items]
@@ -133,6 +138,7 @@ def public_urls(portal, organisation, course, certificate):
         f"{site}/@organisations",
         f"{site}/@training-centers-geojson",
         f"{site}/@courses-geojson",
+        f"{site}/@statistics",
         f"{site}/@search?SearchableText=Zq",
         f"{site}/@search?SearchableText=Zq&fullobjects=1",
         f"{organisation.absolute_url()}/@workflow",

@@ -24,6 +24,7 @@ from qgis.certification.certificates.credentials.status_register import status_l
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.organisation import ICertifyingOrganisation
+from qgis.certification.public import statistics
 from qgis.certification.public.programme_pages import LANGUAGES
 
 
@@ -100,6 +101,16 @@ def _view_paths(obj):
     return [prefix, prefix + "/", prefix + "/view", prefix + "/@@upcoming-courses.ics"]
 
 
+def _statistics_paths(site_prefix):
+    """The figures of the programme: counted again after any change of what they count."""
+    paths = [f"{site_prefix}/@statistics"]
+    for language in LANGUAGES:
+        page = f"{site_prefix}/{language}/@@statistics"
+        paths.append(page)
+        paths.extend(f"{page}/{figure.name}.csv" for figure in statistics.FIGURES)
+    return paths
+
+
 def _verify_paths(site_prefix, code):
     """A code's verification pages and its revocation list."""
     paths = [
@@ -117,7 +128,8 @@ def _verify_paths(site_prefix, code):
 class ProgrammePurgePaths:
     """What a caching proxy must drop when an organisation, training centre,
     course or certificate changes: the site-wide feeds and the front pages that
-    list it, its organisation's page and calendar, and its verification pages.
+    list it, its organisation's page and calendar, its verification pages and
+    the statistics that count it.
 
     Plone's own ``plone.content`` paths (the object's URL and views) are added
     beside these by plone.app.caching. Proxies should purge by prefix so that
@@ -134,7 +146,9 @@ class ProgrammePurgePaths:
         paths = []
         if ICertificate.providedBy(self.context):
             code = getattr(aq_base(self.context), "code", None)
-            return _verify_paths(site_prefix, code) if code else []
+            verify = _verify_paths(site_prefix, code) if code else []
+            return verify + _statistics_paths(site_prefix)
+        paths.extend(_statistics_paths(site_prefix))
         paths.extend(f"{site_prefix}/{name}" for name in SITE_FEEDS)
         for language in LANGUAGES:
             root = f"{site_prefix}/{language}"

@@ -1,5 +1,8 @@
 import math
 
+from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone.app.uuid.utils import uuidToObject
 from plone.indexer import indexer
 
@@ -101,12 +104,16 @@ def course_geo(obj):
     return _position(centre)
 
 
+def _course_country(course):
+    centre = _referenced(course.training_center)
+    country = getattr(centre, "country", None)
+    return [country] if country else []
+
+
 @indexer(ICourse)
 def course_countries(obj):
     """The country of the course's training centre."""
-    centre = _referenced(obj.training_center)
-    country = getattr(centre, "country", None)
-    return [country] if country else []
+    return _course_country(obj)
 
 
 @indexer(ICourse)
@@ -131,12 +138,16 @@ def course_training_center(obj):
     return obj.training_center
 
 
+def _course_type(course):
+    if not course.course_type:
+        raise AttributeError("no course type")
+    return course.course_type
+
+
 @indexer(ICourse)
 def course_course_type(obj):
     """The UID of the course type, to find its courses when it is renamed."""
-    if not obj.course_type:
-        raise AttributeError("no course type")
-    return obj.course_type
+    return _course_type(obj)
 
 
 @indexer(ICourse)
@@ -173,3 +184,58 @@ def attendee_email_key(obj):
 @indexer(ICertificate)
 def certificate_email_key(obj):
     return _email_key(_referenced(obj.attendee))
+# -- the programme in figures ---------------------------------------------------
+# ``qgis_month`` is the month an item counts for in the statistics (an
+# organisation's first certification, a course's start, a certificate's issue),
+# and a certificate is indexed with its course's country and course type, so
+# that the figures are counted from the indexes alone (public/statistics.py).
+
+
+ORGANISATION_WORKFLOW = "qgis_organisation_workflow"
+
+
+def _month(day):
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+@indexer(ICertifyingOrganisation)
+def organisation_month(obj):
+    """The month the organisation was first certified (first entered ``published``)."""
+    history = getattr(aq_base(obj), "workflow_history", {}).get(ORGANISATION_WORKFLOW, ())
+    for status in history:
+        if status.get("review_state") == "published" and status.get("time") is not None:
+            return _month(status["time"].asdatetime())
+    raise AttributeError("never certified")
+
+
+@indexer(ICourse)
+def course_month(obj):
+    if obj.start_date is None:
+        raise AttributeError("no start date")
+    return _month(obj.start_date)
+
+
+@indexer(ICertificate)
+def certificate_month(obj):
+    if obj.issue_date is None:
+        raise AttributeError("no issue date")
+    return _month(obj.issue_date)
+
+
+def _course_of(certificate):
+    course = aq_parent(aq_inner(certificate))
+    if not ICourse.providedBy(course):
+        raise AttributeError("not in a course")
+    return course
+
+
+@indexer(ICertificate)
+def certificate_countries(obj):
+    """The country of the certificate's course (its training centre's)."""
+    return _course_country(_course_of(obj))
+
+
+@indexer(ICertificate)
+def certificate_course_type(obj):
+    """The UID of the certificate's course type."""
+    return _course_type(_course_of(obj))

@@ -7,6 +7,7 @@ from .open_badges import create_signing_key
 from .privacy import add_privacy_pages
 from .privacy import add_privacy_settings
 from .privacy import index_email_keys
+from .statistics import index_statistics
 from .verify_file import add_fingerprint_index
 
 
@@ -18,5 +19,6 @@ __all__ = [
     "assign_status_indexes",
     "create_signing_key",
     "index_email_keys",
+    "index_statistics",
     "negotiate_the_visitors_language",
 ]
