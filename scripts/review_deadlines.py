@@ -1,4 +1,5 @@
-"""Run the daily review-deadline step (``make review-deadlines``, meant for cron)."""
+"""Run the daily review-deadline step (``make review-deadlines``, meant for cron):
+review deadlines, then trainer certificates that lapse or end soon."""
 
 import sys
 
@@ -7,6 +8,7 @@ from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 
 from qgis.certification.application.deadlines import process_review_deadlines
+from qgis.certification.trainers.validity import process_trainer_validity
 
 
 def main(app, site_id):
@@ -17,7 +19,7 @@ def main(app, site_id):
     portal = app[site_id]
     setSite(portal)
     try:
-        result = process_review_deadlines()
+        result = {**process_review_deadlines(), **process_trainer_validity()}
         transaction.commit()
     except Exception as error:
         transaction.abort()
@@ -25,7 +27,8 @@ def main(app, site_id):
         raise
     print(
         f"review-deadlines: {len(result['sent_to_psc'])} sent to the PSC, "
-        f"{len(result['reminded'])} reminded"
+        f"{len(result['reminded'])} reminded, {len(result['lapsed'])} trainer certificates "
+        f"lapsed, {len(result['trainer_reminders'])} trainer renewals reminded"
     )
     return 0
 

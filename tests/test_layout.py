@@ -24,6 +24,7 @@ CONCERNS = {
     "payments",
     "public",
     "setuphandlers",
+    "trainers",
 }
 REQUEST_LAYERS = {"browser", "services", "subscribers"}
 FORBIDDEN = {

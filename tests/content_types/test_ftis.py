@@ -44,7 +44,7 @@ SPEC = {
         "Certifying organisation",
         f"{CONTENT}.organisation.CertifyingOrganisation",
         (*NAMING, "plone.excludefromnavigation"),
-        ("CourseType", "TrainingCenter", "CourseConvener", "Course"),
+        ("CourseType", "TrainingCenter", "CourseConvener", "Course", "TrainerNomination"),
         "qgis.certification.AddCertifyingOrganisation",
     ),
     "CourseType": (
@@ -102,6 +102,14 @@ SPEC = {
         (),
         (),
         "qgis.certification.AddCertificate",
+    ),
+    # The title is the nominated convener's name.
+    "TrainerNomination": (
+        "Trainer nomination",
+        f"{CONTENT}.trainer.TrainerNomination",
+        ("plone.namefromtitle",),
+        (),
+        "qgis.certification.AddTrainerNomination",
     ),
     # Invoices are made by the order code only; they share the certificate's add permission.
     "Invoice": (

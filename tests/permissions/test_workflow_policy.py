@@ -25,6 +25,7 @@ from qgis.certification.permissions import ADD_COURSE
 from qgis.certification.permissions import ADD_COURSE_CONVENER
 from qgis.certification.permissions import ADD_COURSE_TYPE
 from qgis.certification.permissions import ADD_PORTAL_CONTENT
+from qgis.certification.permissions import ADD_TRAINER_NOMINATION
 from qgis.certification.permissions import ADD_TRAINING_CENTER
 from qgis.certification.permissions import ADD_USER_GROUP
 from qgis.certification.permissions import BUY_CREDITS
@@ -42,8 +43,10 @@ from qgis.certification.permissions import MANAGE_COURSE
 from qgis.certification.permissions import MANAGE_CREDITS
 from qgis.certification.permissions import MANAGE_SETTINGS
 from qgis.certification.permissions import MODIFY_PORTAL_CONTENT
+from qgis.certification.permissions import NOMINATE_TRAINER
 from qgis.certification.permissions import REVIEW_APPLICATION
 from qgis.certification.permissions import REVIEW_PORTAL_CONTENT
+from qgis.certification.permissions import REVIEW_TRAINER
 from qgis.certification.permissions import REVOKE_CERTIFICATE
 from qgis.certification.permissions import SUBMIT_APPLICATION
 from qgis.certification.permissions import VIEW
@@ -177,6 +180,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {OWNER, MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {OWNER, MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: {OWNER, MANAGER},
             REVIEW_APPLICATION: NOBODY,
             DECIDE_APPLICATION: NOBODY,
@@ -197,6 +201,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: {TEAM, MANAGER},
             DECIDE_APPLICATION: NOBODY,
@@ -217,6 +222,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: {TEAM, MANAGER},
             DECIDE_APPLICATION: NOBODY,
@@ -237,6 +243,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: {TEAM, MANAGER},
             DECIDE_APPLICATION: {PSC, MANAGER},
@@ -257,6 +264,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {OWNER, TEAM, MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {OWNER, TEAM, MANAGER, SITE_ADMIN},
             ADD_COURSE: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ADD_TRAINER_NOMINATION: {OWNER, MANAGER, SITE_ADMIN},
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: {TEAM, MANAGER},
             DECIDE_APPLICATION: NOBODY,
@@ -277,6 +285,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: NOBODY,
             DECIDE_APPLICATION: NOBODY,
@@ -297,6 +306,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: {TEAM, MANAGER},
             DECIDE_APPLICATION: NOBODY,
@@ -306,6 +316,64 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, MANAGER, SITE_ADMIN},
+        },
+    },
+    "qgis_trainer_workflow": {
+        "draft": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: {OWNER, MANAGER, SITE_ADMIN},
+            DELETE_OBJECTS: {OWNER, MANAGER, SITE_ADMIN},
+            NOMINATE_TRAINER: {OWNER, MANAGER},
+            REVIEW_TRAINER: NOBODY,
+        },
+        "submitted": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: {MANAGER, SITE_ADMIN},
+            DELETE_OBJECTS: {MANAGER, SITE_ADMIN},
+            NOMINATE_TRAINER: NOBODY,
+            REVIEW_TRAINER: {TEAM, MANAGER},
+        },
+        "changes_requested": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: {OWNER, MANAGER, SITE_ADMIN},
+            DELETE_OBJECTS: {OWNER, MANAGER, SITE_ADMIN},
+            NOMINATE_TRAINER: {OWNER, MANAGER},
+            REVIEW_TRAINER: NOBODY,
+        },
+        "approved": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            DELETE_OBJECTS: NOBODY,
+            NOMINATE_TRAINER: {OWNER, MANAGER},
+            REVIEW_TRAINER: {TEAM, MANAGER},
+        },
+        "rejected": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: NOBODY,
+            DELETE_OBJECTS: {MANAGER, SITE_ADMIN},
+            NOMINATE_TRAINER: NOBODY,
+            REVIEW_TRAINER: NOBODY,
+        },
+        "lapsed": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: {OWNER, MANAGER, SITE_ADMIN},
+            DELETE_OBJECTS: NOBODY,
+            NOMINATE_TRAINER: {OWNER, MANAGER},
+            REVIEW_TRAINER: NOBODY,
+        },
+        "revoked": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: NOBODY,
+            DELETE_OBJECTS: NOBODY,
+            NOMINATE_TRAINER: NOBODY,
+            REVIEW_TRAINER: NOBODY,
         },
     },
     "qgis_user_group_workflow": {
@@ -349,6 +417,9 @@ SITE_GRANTS = {
     MANAGE_CREDITS: Acquired({TEAM, MANAGER, SITE_ADMIN}),
     ADD_CERTIFICATE_TYPE: Acquired({TEAM, MANAGER, SITE_ADMIN}),
     BUY_CREDITS: Acquired({OWNER, TEAM, MANAGER}),
+    ADD_TRAINER_NOMINATION: Acquired({MANAGER, SITE_ADMIN}),
+    NOMINATE_TRAINER: Acquired({MANAGER}),
+    REVIEW_TRAINER: Acquired({MANAGER}),
 }
 
 

@@ -6,11 +6,14 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
+from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.certificates import issuing
+from qgis.certification.certificates.documents import document_language
 from qgis.certification.certificates.documents import representative_signature
 from qgis.certification.certificates.documents import verify_url
+from qgis.certification.certificates.verification import IVerifier
 from qgis.certification.pdf.organisation_certificate import AUTHORISED_PROVIDER
 from qgis.certification.pdf.organisation_certificate import OrganisationCertificateData
 from qgis.certification.pdf.organisation_certificate import render_organisation_certificate
@@ -68,3 +71,18 @@ def organisation_certificate_pdf(organisation, language="en"):
             language=language,
         )
     )
+
+
+@implementer(IVerifier)
+class OrganisationVerifier:
+    """An organisation's own "authorised training provider" certificate."""
+
+    def verification(self, organisation):
+        return verification(organisation)
+
+    def pdf_url(self, organisation):
+        return f"{organisation.absolute_url()}/@@organisation-certificate.pdf"
+
+    def pdf(self, organisation):
+        language = document_language(api.portal.get_current_language()[:2])
+        return organisation_certificate_pdf(organisation, language)

@@ -1,13 +1,48 @@
 """What anyone may know of a certificate from its code: the ``@verify``
-service and the public verify page both answer with it."""
+service and the public verify page both answer with it.
+
+Several kinds of documents carry a code (attendees' certificates, an
+organisation's own certificate, trainer certificates). Each kind registers a
+named ``IVerifier`` utility, named after the portal type that holds the code
+(``configure.zcml`` of its concern package); a code is looked up once in the
+catalog and answered by the verifier of what holds it.
+"""
 
 from plone import api
+from zope.component import queryUtility
+from zope.interface import Interface
+from zope.interface import implementer
 
+from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
 
 
+class IVerifier(Interface):
+    """How one kind of document answers for its code."""
+
+    def verification(obj):
+        """The public facts (a dict with at least ``valid``, ``state``, ``code``,
+        ``name``, ``certificate_type``, ``certificate_type_title``, ``course``,
+        ``organisation``, ``issue_date``); never an e-mail address."""
+
+    def pdf_url(obj):
+        """Where the document's PDF is."""
+
+    def pdf(obj):
+        """The PDF (bytes) served at ``/verify/<code>/certificate.pdf``."""
+
+
+def find(code):
+    """``(holder, verifier)`` of the (canonical) ``code``, or ``(None, None)``."""
+    for brain in api.content.find(qgis_certificate_code=code, unrestricted=True):
+        verifier = queryUtility(IVerifier, name=brain.portal_type)
+        if verifier is not None:
+            return brain._unrestrictedGetObject(), verifier
+    return None, None
+
+
 def verification(certificate):
-    """The public facts of a certificate: never the attendee's e-mail."""
+    """The public facts of an attendee's certificate: never the attendee's e-mail."""
     state = api.content.get_state(certificate)
     certificate_type = issuing.certificate_types().get(certificate.certificate_type)
     return {
@@ -25,3 +60,17 @@ def verification(certificate):
         "end_date": certificate.end_date.isoformat(),
         "issue_date": certificate.issue_date.isoformat(),
     }
+
+
+@implementer(IVerifier)
+class CertificateVerifier:
+    """An attendee's certificate."""
+
+    def verification(self, certificate):
+        return verification(certificate)
+
+    def pdf_url(self, certificate):
+        return f"{documents.verify_url(certificate.code)}/certificate.pdf"
+
+    def pdf(self, certificate):
+        return documents.certificate_pdf(certificate)

@@ -6,6 +6,7 @@ from plone.indexer import indexer
 from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.course import ICourse
 from qgis.certification.content.organisation import ICertifyingOrganisation
+from qgis.certification.content.trainer import ITrainerNomination
 from qgis.certification.content.training_center import ITrainingCenter
 from qgis.certification.content.urls import safe_url
 from qgis.certification.content.user_group import IUserGroup
@@ -139,3 +140,71 @@ def course_summary(obj):
         "course_type": course_type.Title() if course_type is not None else None,
         "training_center": centre.Title() if centre is not None else None,
     }
+
+
+# -- certified trainers ------------------------------------------------------
+
+
+@indexer(ICourse)
+def course_convener(obj):
+    """The UID of the course's convener: the convener's courses, and the
+    course's "certified trainer" mark."""
+    if not obj.convener:
+        raise AttributeError("no convener")
+    return obj.convener
+
+
+@indexer(ITrainerNomination)
+def trainer_convener(obj):
+    if not obj.convener:
+        raise AttributeError("no convener")
+    return obj.convener
+
+
+@indexer(ITrainerNomination)
+def trainer_countries(obj):
+    return [obj.country] if obj.country else []
+
+
+@indexer(ITrainerNomination)
+def trainer_languages(obj):
+    return list(obj.teaching_languages or [])
+
+
+@indexer(ITrainerNomination)
+def trainer_listed(obj):
+    return bool(obj.listed_publicly)
+
+
+@indexer(ITrainerNomination)
+def trainer_valid_until(obj):
+    if obj.valid_until is None:
+        raise AttributeError("not certified yet")
+    return obj.valid_until
+
+
+@indexer(ITrainerNomination)
+def trainer_certificate_code(obj):
+    if not obj.code:
+        raise AttributeError("no trainer certificate yet")
+    return obj.code
+
+
+@indexer(ITrainerNomination)
+def trainer_summary(obj):
+    """What the directory and the organisation page show besides the name."""
+    return {
+        "country": obj.country,
+        "languages": list(obj.teaching_languages or []),
+        "valid_until": obj.valid_until.isoformat() if obj.valid_until else None,
+    }
+
+
+@indexer(ICertificate)
+def certificate_holder_email(obj):
+    """The attendee's address, lower case: the certificates of a nominated trainer."""
+    attendee = _referenced(obj.attendee)
+    email = getattr(attendee, "email", None)
+    if not email:
+        raise AttributeError("no holder address")
+    return email.strip().lower()

@@ -1,14 +1,12 @@
-"""``GET /@verify/<code>``: what anyone may know of the certificate (or the
-organisation's certificate) with this code."""
+"""``GET /@verify/<code>``: what anyone may know of the certificate (an
+attendee's, an organisation's or a trainer's) with this code."""
 
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification import _
 from qgis.certification.certificates import codes
-from qgis.certification.certificates import issuing
-from qgis.certification.certificates import organisation_certificate
-from qgis.certification.certificates.verification import verification
+from qgis.certification.certificates import verification
 from qgis.certification.services.base import ProductService
 from qgis.certification.services.base import ServiceError
 
@@ -35,10 +33,7 @@ class VerifyGet(ProductService):
                     mapping={"code": self.code},
                 ),
             )
-        certificate = issuing.find_certificate(code)
-        if certificate is not None:
-            return verification(certificate)
-        organisation = issuing.find_certificate(code, "CertifyingOrganisation")
-        if organisation is not None:
-            return organisation_certificate.verification(organisation)
+        holder, verifier = verification.find(code)
+        if holder is not None:
+            return verifier.verification(holder)
         raise ServiceError(404, _("No certificate has the code ${code}.", mapping={"code": code}))
