@@ -18,12 +18,14 @@ PATHS = {
 
 
 def nominate(organisation, convener, country, languages, statement, object_id=None, **fields):
-    """A draft nomination of ``convener`` (one of the organisation's conveners)."""
+    """A draft nomination of ``convener`` (one of the organisation's conveners);
+    its id comes from the convener's name unless given."""
     return add(
         organisation,
         "TrainerNomination",
         object_id,
         None,
+        title=convener.Title(),
         convener=convener.UID(),
         country=country,
         teaching_languages=list(languages),
