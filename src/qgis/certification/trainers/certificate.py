@@ -47,7 +47,7 @@ def credential_facts(nomination):
     organisation = organisation_of(nomination)
     return {
         "name": nomination.Title(),
-        "achievement": CERTIFIED_TRAINER.default,
+        "achievement": str(CERTIFIED_TRAINER),
         "valid_from": nomination.valid_from.isoformat(),
         "valid_until": nomination.valid_until.isoformat(),
         "organisation": organisation.Title() if organisation is not None else "",
