@@ -73,9 +73,7 @@ def sent(portal):
         ),
     ],
 )
-def test_each_step_mails_who_it_concerns(
-    organisation, state, transition, who, recipients, subject
-):
+def test_each_step_mails_who_it_concerns(organisation, state, transition, who, recipients, subject):
     nomination = nominate_trainer(organisation, state)
     organisation.MailHost.reset()
     do(nomination, who, transition, comment="Add the course outlines.")
