@@ -73,9 +73,7 @@ def test_nomination_matrix_row(organisation, state):
     ("organisation_state", "allowed"),
     [("published", {"owner", "manager"}), ("draft", set())],
 )
-def test_only_owners_of_certified_organisations_nominate(
-    programme, organisation_state, allowed
-):
+def test_only_owners_of_certified_organisations_nominate(programme, organisation_state, allowed):
     from builders import bring_to
     from builders import create_application
 
