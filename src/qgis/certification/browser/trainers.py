@@ -108,8 +108,14 @@ class TrainerHelpers(BrowserView):
 
     def nominations(self, organisation):
         """Every nomination the user may see, with its state (lapsed, revoked...)."""
+        workflow = api.portal.get_tool("portal_workflow")
+
+        def state(brain):
+            title = workflow.getTitleForStateOnType(brain.review_state, brain.portal_type)
+            return translate(title, domain="qgis.certification", context=self.request)
+
         return [
-            {"name": brain.Title, "url": brain.getURL(), "state": brain.review_state}
+            {"name": brain.Title, "url": brain.getURL(), "state": state(brain)}
             for brain in api.content.find(
                 context=organisation,
                 depth=1,
