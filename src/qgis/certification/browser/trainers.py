@@ -32,20 +32,16 @@ class TrainersDirectory(ListingView):
         return self._results
 
     def countries(self):
-        codes = [directory.facts(brain).get("country") for brain, _ in directory.listed_trainers()]
-        if self.filters.country_code:
-            codes.append(self.filters.country_code)
-        return listings.country_options(codes, self.names)
+        return self.country_choices(
+            directory.facts(brain).get("country") for brain, _ in directory.listed_trainers()
+        )
 
     def languages(self):
-        codes = [
+        return self.language_choices(
             code
             for brain, _ in directory.listed_trainers()
             for code in directory.facts(brain).get("languages") or ()
-        ]
-        if self.filters.language:
-            codes.append(self.filters.language)
-        return listings.language_options(codes)
+        )
 
     def rows(self):
         return [
@@ -114,15 +110,10 @@ class TrainerHelpers(BrowserView):
             title = workflow.getTitleForStateOnType(brain.review_state, brain.portal_type)
             return translate(title, domain="qgis.certification", context=self.request)
 
-        return [
-            {"name": brain.Title, "url": brain.getURL(), "state": state(brain)}
-            for brain in api.content.find(
-                context=organisation,
-                depth=1,
-                portal_type="TrainerNomination",
-                sort_on="sortable_title",
-            )
-        ]
+        path = "/".join(organisation.getPhysicalPath())
+        brains = api.content.find(path={"query": path, "depth": 1}, portal_type="TrainerNomination")
+        rows = [{"name": b.Title, "url": b.getURL(), "state": state(b)} for b in brains]
+        return sorted(rows, key=lambda row: row["name"])
 
     def convener_certified(self, course):
         return directory.certified_convener(course.convener)

@@ -6,14 +6,13 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
-from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.documents import document_language
 from qgis.certification.certificates.documents import representative_signature
 from qgis.certification.certificates.documents import verify_url
-from qgis.certification.certificates.verification import IVerifier
+from qgis.certification.certificates.verification import Verifier
 from qgis.certification.pdf.organisation_certificate import AUTHORISED_PROVIDER
 from qgis.certification.pdf.organisation_certificate import OrganisationCertificateData
 from qgis.certification.pdf.organisation_certificate import render_organisation_certificate
@@ -73,16 +72,14 @@ def organisation_certificate_pdf(organisation, language="en"):
     )
 
 
-@implementer(IVerifier)
-class OrganisationVerifier:
-    """An organisation's own "authorised training provider" certificate."""
+def _pdf_in_page_language(organisation):
+    language = document_language(api.portal.get_current_language()[:2])
+    return organisation_certificate_pdf(organisation, language)
 
-    def verification(self, organisation):
-        return verification(organisation)
 
-    def pdf_url(self, organisation):
-        return f"{organisation.absolute_url()}/@@organisation-certificate.pdf"
-
-    def pdf(self, organisation):
-        language = document_language(api.portal.get_current_language()[:2])
-        return organisation_certificate_pdf(organisation, language)
+#: an organisation's own "authorised training provider" certificate
+ORGANISATION_CERTIFICATES = Verifier(
+    verification,
+    lambda organisation: f"{organisation.absolute_url()}/@@organisation-certificate.pdf",
+    _pdf_in_page_language,
+)

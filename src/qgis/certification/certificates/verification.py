@@ -63,14 +63,19 @@ def verification(certificate):
 
 
 @implementer(IVerifier)
-class CertificateVerifier:
-    """An attendee's certificate."""
+class Verifier:
+    """A verifier made of its three functions; each kind of document makes one
+    and registers it as a named utility."""
 
-    def verification(self, certificate):
-        return verification(certificate)
+    def __init__(self, verification, pdf_url, pdf):
+        self.verification = verification
+        self.pdf_url = pdf_url
+        self.pdf = pdf
 
-    def pdf_url(self, certificate):
-        return f"{documents.verify_url(certificate.code)}/certificate.pdf"
 
-    def pdf(self, certificate):
-        return documents.certificate_pdf(certificate)
+#: an attendee's certificate
+CERTIFICATES = Verifier(
+    verification,
+    lambda certificate: f"{documents.verify_url(certificate.code)}/certificate.pdf",
+    documents.certificate_pdf,
+)

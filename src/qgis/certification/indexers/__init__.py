@@ -143,68 +143,44 @@ def course_summary(obj):
 
 
 # -- certified trainers ------------------------------------------------------
+# Nominations are found by their convener (as courses are: the convener's
+# courses, and a course's "certified trainer" mark), country, teaching
+# languages, consent to be listed and end date; certificates by their holder.
 
 
-@indexer(ICourse)
-def course_convener(obj):
-    """The UID of the course's convener: the convener's courses, and the
-    course's "certified trainer" mark."""
-    if not obj.convener:
-        raise AttributeError("no convener")
-    return obj.convener
+def _present(name, why):
+    """An indexer body: the attribute ``name``, or not indexed (``why``) when empty."""
+
+    def value(obj):
+        found = getattr(obj, name, None)
+        if not found:
+            raise AttributeError(why)
+        return found
+
+    return value
 
 
-@indexer(ITrainerNomination)
-def trainer_convener(obj):
-    if not obj.convener:
-        raise AttributeError("no convener")
-    return obj.convener
-
-
-@indexer(ITrainerNomination)
-def trainer_countries(obj):
-    return [obj.country] if obj.country else []
-
-
-@indexer(ITrainerNomination)
-def trainer_languages(obj):
-    return list(obj.teaching_languages or [])
-
-
-@indexer(ITrainerNomination)
-def trainer_listed(obj):
-    return bool(obj.listed_publicly)
-
-
-@indexer(ITrainerNomination)
-def trainer_valid_until(obj):
-    if obj.valid_until is None:
-        raise AttributeError("not certified yet")
-    return obj.valid_until
-
-
-@indexer(ITrainerNomination)
-def trainer_certificate_code(obj):
-    if not obj.code:
-        raise AttributeError("no trainer certificate yet")
-    return obj.code
+course_convener = indexer(ICourse)(_present("convener", "no convener"))
+trainer_convener = indexer(ITrainerNomination)(_present("convener", "no convener"))
+trainer_valid_until = indexer(ITrainerNomination)(_present("valid_until", "not certified yet"))
+trainer_certificate_code = indexer(ITrainerNomination)(_present("code", "no certificate yet"))
+trainer_countries = indexer(ITrainerNomination)(organisation_countries.callable)
+trainer_languages = indexer(ITrainerNomination)(lambda obj: list(obj.teaching_languages or []))
+trainer_listed = indexer(ITrainerNomination)(lambda obj: bool(obj.listed_publicly))
 
 
 @indexer(ITrainerNomination)
 def trainer_summary(obj):
     """What the directory and the organisation page show besides the name."""
-    return {
-        "country": obj.country,
-        "languages": list(obj.teaching_languages or []),
-        "valid_until": obj.valid_until.isoformat() if obj.valid_until else None,
-    }
+    valid_until = obj.valid_until.isoformat() if obj.valid_until else None
+    languages = list(obj.teaching_languages or [])
+    return {"country": obj.country, "languages": languages, "valid_until": valid_until}
 
 
 @indexer(ICertificate)
 def certificate_holder_email(obj):
     """The attendee's address, lower case: the certificates of a nominated trainer."""
-    attendee = _referenced(obj.attendee)
-    email = getattr(attendee, "email", None)
+    email = getattr(_referenced(obj.attendee), "email", None)
     if not email:
         raise AttributeError("no holder address")
     return email.strip().lower()

@@ -1,5 +1,6 @@
 """The certificate of a certified QGIS trainer: one A4 landscape page."""
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,13 +10,12 @@ from qgis.certification import _
 from qgis.certification.pdf.common import DARK_GREEN
 from qgis.certification.pdf.common import RED
 from qgis.certification.pdf.common import REVOKED
-from qgis.certification.pdf.common import CertificatePage
 from qgis.certification.pdf.common import Fonts
 from qgis.certification.pdf.common import block_factory
 from qgis.certification.pdf.common import draw_stamp
-from qgis.certification.pdf.common import fitted_size
 from qgis.certification.pdf.common import format_date
 from qgis.certification.pdf.common import holder_blocks
+from qgis.certification.pdf.common import programme_certificate
 from qgis.certification.pdf.common import translated
 
 
@@ -46,6 +46,11 @@ class TrainerCertificateData:
     language: str = "en"
     #: the nomination's state: "revoked" and "lapsed" are stamped across the page
     state: str = "approved"
+
+    @property
+    def issue_date(self) -> date:
+        """The date printed in the verification corner: the period's start."""
+        return self.valid_from
 
 
 def validity_text(data: TrainerCertificateData) -> str:
@@ -79,18 +84,9 @@ def trainer_blocks(data: TrainerCertificateData, font: Fonts):
 
 
 def render_trainer_certificate(data: TrainerCertificateData) -> bytes:
-    page = CertificatePage(
-        data.language,
-        title=f"QGIS trainer certificate {data.code}",
-        subject=data.trainer_name,
-    )
-    title = page.font.text(page.translated(CERTIFIED_TRAINER))
-    page.draw_title(title, fitted_size(title, page.font.bold, 30, 230 * mm, 16))
-    page.draw_body(trainer_blocks(data, page.font))
-    page.draw_representative_signature(
-        data.representative_signature, data.representative_name, 62 * mm
-    )
-    page.draw_verification(data.code, data.verify_url, data.valid_from)
+    title = f"QGIS trainer certificate {data.code}"
+    blocks = functools.partial(trainer_blocks, data)
+    page = programme_certificate(data, title, data.trainer_name, CERTIFIED_TRAINER, 30, blocks)
     stamp = STAMPS.get(data.state)
     if stamp is not None:
         draw_stamp(page.canvas, page.font, page.translated(stamp), RED, page.width, page.height)

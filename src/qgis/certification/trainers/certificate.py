@@ -3,13 +3,12 @@ the language the nomination chose."""
 
 from plone import api
 from zope.i18n import translate
-from zope.interface import implementer
 
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.documents import document_language
 from qgis.certification.certificates.documents import representative_signature
 from qgis.certification.certificates.documents import verify_url
-from qgis.certification.certificates.verification import IVerifier
+from qgis.certification.certificates.verification import Verifier
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.pdf.trainer_certificate import CERTIFIED_TRAINER
 from qgis.certification.pdf.trainer_certificate import TrainerCertificateData
@@ -73,13 +72,9 @@ def trainer_certificate_pdf(nomination, language=None):
     )
 
 
-@implementer(IVerifier)
-class TrainerVerifier:
-    def verification(self, nomination):
-        return verification(nomination)
-
-    def pdf_url(self, nomination):
-        return f"{verify_url(nomination.code)}/certificate.pdf"
-
-    def pdf(self, nomination):
-        return trainer_certificate_pdf(nomination)
+#: trainer certificates
+TRAINER_CERTIFICATES = Verifier(
+    verification,
+    lambda nomination: f"{verify_url(nomination.code)}/certificate.pdf",
+    trainer_certificate_pdf,
+)

@@ -3,16 +3,11 @@ recipient; sent by ``mail.messages`` only when the transaction commits."""
 
 from plone import api
 from plone.app.uuid.utils import uuidToObject
-from zope.i18nmessageid import Message
 
 from qgis.certification import _
+from qgis.certification.application import notifications
 from qgis.certification.content.organisation import organisation_of
-from qgis.certification.mail import messages
 
-
-TEAM_GROUP = "certification-managers"
-
-SIGNATURE = _("mail_signature", default="-- \nQGIS Certification Programme\n${portal_url}")
 
 MAILS = {
     "trainer_submitted_team": (
@@ -117,9 +112,7 @@ TRANSITION_MAILS = {
 
 
 def team_members():
-    if api.group.get(groupname=TEAM_GROUP) is None:
-        return []
-    return [user.getId() for user in api.user.get_users(groupname=TEAM_GROUP)]
+    return notifications.group_members(notifications.TEAM_GROUP)
 
 
 def organisation_people(nomination):
@@ -148,17 +141,7 @@ def mapping_for(nomination, comment=""):
 def notify(nomination, mail, recipients="organisation", comment=""):
     """Send ``mail`` to the team or the organisation's people. Returns the addresses."""
     user_ids = team_members() if recipients == "team" else organisation_people(nomination)
-    subject, body = MAILS[mail]
-    values = mapping_for(nomination, comment)
-    sent = []
-    for recipient in messages.user_recipients(user_ids):
-        messages.send_mail(
-            recipient,
-            Message(subject, mapping=values),
-            (Message(body, mapping=values), Message(SIGNATURE, mapping=values)),
-        )
-        sent.append(recipient.address)
-    return sent
+    return notifications.notify_users(user_ids, mail, mapping_for(nomination, comment), mails=MAILS)
 
 
 def notify_transition(nomination, transition, comment=""):
