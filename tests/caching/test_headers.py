@@ -25,10 +25,12 @@ from qgis.certification.browser.home import ProgrammeHome
 from qgis.certification.browser.listings import OrganisationsListing
 from qgis.certification.browser.listings import UpcomingCoursesListing
 from qgis.certification.browser.organisation import OrganisationView
+from qgis.certification.browser.trainers import TrainersDirectory
 from qgis.certification.services.certificates.verify import VerifyGet
 from qgis.certification.services.public.geojson import CoursesGeoJsonGet
 from qgis.certification.services.public.geojson import TrainingCentersGeoJsonGet
 from qgis.certification.services.public.organisations import OrganisationsGet
+from qgis.certification.services.trainers.directory import TrainersGet
 
 
 PAGE = "qgis.certification.page"
@@ -44,11 +46,13 @@ RULESETS = [
     (OrganisationView, PAGE),
     (CourseView, PAGE),
     (VerifyView, PAGE),
+    (TrainersDirectory, PAGE),
     (UpcomingCoursesCalendar, FEED),
     (OrganisationsGet, FEED),
     (TrainingCentersGeoJsonGet, FEED),
     (CoursesGeoJsonGet, FEED),
     (VerifyGet, FEED),
+    (TrainersGet, FEED),
 ]
 
 # public URL (relative to the site) -> Accept header, ruleset
@@ -68,6 +72,8 @@ PUBLIC = [
     ("@courses-geojson", JSON, FEED),
     ("@courses-geojson?when=past", JSON, FEED),
     ("@verify/{code}", JSON, FEED),
+    ("@trainers?country=RO", JSON, FEED),
+    ("en/@@trainers", HTML, PAGE),
     ("@@upcoming-courses.ics", CALENDAR, FEED),
     ("{org}/@@upcoming-courses.ics", CALENDAR, FEED),
 ]
@@ -104,7 +110,8 @@ def test_the_profile_turns_caching_on(server_site):
         assert "qgisCatalog" in registry[f"{prefix}.etags"]
         assert "userid" in registry[f"{prefix}.etags"]
     purged = registry.forInterface(IPloneCacheSettings).purgedContentTypes
-    assert {"CertifyingOrganisation", "Course", "TrainingCenter", "Certificate"} <= set(purged)
+    programme_types = {"CertifyingOrganisation", "Course", "TrainingCenter", "Certificate"}
+    assert programme_types | {"TrainerNomination"} <= set(purged)
     # Plone's own types stay purged too
     assert {"File", "Image"} <= set(purged)
     purging = registry.forInterface(ICachePurgingSettings)

@@ -41,3 +41,25 @@ def test_courses_and_certificates_are_indexed_for_the_evidence(site):
     ]
     holders = api.content.find(qgis_holder_email="ioana@example.org", unrestricted=True)
     assert [brain.portal_type for brain in holders] == ["Certificate"]
+
+
+def test_the_settings_are_registered_and_nominations_purged(site):
+    from plone.app.caching.interfaces import IPloneCacheSettings
+    from plone.registry.interfaces import IRegistry
+    from zope.component import getUtility
+
+    registry = getUtility(IRegistry)
+    # as a 1001 site has it
+    for name in [key for key in registry.records if "ITrainerSettings" in key]:
+        del registry.records[name]
+    caching = registry.forInterface(IPloneCacheSettings)
+    caching.purgedContentTypes = ("Course",)
+
+    v1002.register_trainer_settings(api.portal.get_tool("portal_setup"))
+    v1002.register_trainer_settings(api.portal.get_tool("portal_setup"))
+
+    prefix = "qgis.certification.interfaces.ITrainerSettings."
+    assert registry[prefix + "validity_months"] == 24
+    assert registry[prefix + "reminder_days_before"] == 60
+    assert registry[prefix + "costs_credits"] is False
+    assert caching.purgedContentTypes == ("Course", "TrainerNomination")

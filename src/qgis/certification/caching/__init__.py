@@ -23,6 +23,7 @@ from zope.interface import implementer
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.organisation import ICertifyingOrganisation
+from qgis.certification.content.trainer import ITrainerNomination
 from qgis.certification.public.programme_pages import LANGUAGES
 
 
@@ -31,12 +32,13 @@ SITE_FEEDS = (
     "@organisations",
     "@training-centers-geojson",
     "@courses-geojson",
+    "@trainers",
     "@@upcoming-courses.ics",
     "upcoming-courses.ics",
 )
 HOME_VIEW = "programme-home"
 # the lists of each language root that show organisations and courses
-LIST_VIEWS = ("@@certified-organisations", "@@upcoming-courses")
+LIST_VIEWS = ("@@certified-organisations", "@@upcoming-courses", "@@trainers")
 
 
 @implementer(IETagValue)
@@ -109,7 +111,7 @@ def _verify_paths(site_prefix, code):
 @implementer(IPurgePaths)
 class ProgrammePurgePaths:
     """What a caching proxy must drop when an organisation, training centre,
-    course or certificate changes: the site-wide feeds and the front pages that
+    course, certificate or trainer nomination changes: the site-wide feeds and the front pages that
     list it, its organisation's page and calendar, and its verification pages.
 
     Plone's own ``plone.content`` paths (the object's URL and views) are added
@@ -140,6 +142,8 @@ class ProgrammePurgePaths:
                 record = organisation_certificate(organisation)
                 if record is not None:
                     paths.extend(_verify_paths(site_prefix, record["code"]))
+        if ITrainerNomination.providedBy(self.context) and self.context.code:
+            paths.extend(_verify_paths(site_prefix, self.context.code))
         return paths
 
     def getAbsolutePaths(self):
