@@ -42,6 +42,8 @@ def check_submission(nomination):
     organisation = organisation_of(nomination)
     if organisation is None or api.content.get_state(organisation) != "published":
         _refuse(_("Only certified organisations nominate trainers."))
+    if not (nomination.statement or "").strip() or not nomination.teaching_languages:
+        _refuse(_("The nomination needs a statement and at least one teaching language."))
     convener = uuidToObject(nomination.convener, unrestricted=True)
     if convener is None or organisation_of(convener) != organisation:
         _refuse(_("Choose one of the organisation's conveners."))
