@@ -34,7 +34,8 @@ def nomination_body(organisation, **changes):
 
 def test_the_owner_nominates_and_the_team_approves(organisation, sessions_for):
     sessions = sessions_for("owner", "team")
-    created = sessions["owner"].post(organisation.absolute_url(), json=nomination_body(organisation))
+    body = nomination_body(organisation)
+    created = sessions["owner"].post(organisation.absolute_url(), json=body)
     assert created.status_code == 201, created.text
     url = created.json()["@id"]
     assert created.json()["statement"] == "Teaches QGIS since 2018."
@@ -58,11 +59,10 @@ def test_the_owner_nominates_and_the_team_approves(organisation, sessions_for):
         ({"certificate_language": "de"}, "certificate_language"),
     ],
 )
-def test_a_bad_nomination_is_refused_naming_the_field(
-    organisation, sessions_for, changes, field
-):
+def test_a_bad_nomination_is_refused_naming_the_field(organisation, sessions_for, changes, field):
     owner = sessions_for("owner")["owner"]
-    response = owner.post(organisation.absolute_url(), json=nomination_body(organisation, **changes))
+    body = nomination_body(organisation, **changes)
+    response = owner.post(organisation.absolute_url(), json=body)
     assert response.status_code == 400, response.text
     assert field in response.text
     transaction.begin()
