@@ -12,8 +12,9 @@ SITE_ID ?= Plone
 export HOST PORT DATA_DIR SITE_ID
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-# Debian packages the test suite needs (browser tests use Debian's Chromium).
-TEST_DEBIAN_PACKAGES ?= chromium haproxy
+# Debian packages the test suite needs (browser tests use Debian's Chromium; the OGC API
+# and feed tests read the site with GDAL's ogrinfo, as QGIS does).
+TEST_DEBIAN_PACKAGES ?= chromium haproxy gdal-bin
 
 .PHONY: help install instance create-site start test test-deps lint format review-deadlines \
         lock versions buildout-check clean i18n changelog quality
@@ -35,7 +36,14 @@ $(LEAFLET)/leaflet.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(LEAFLET) && cp -r node_modules/leaflet/dist/. $(LEAFLET)/
 
-install: $(VENV)/.installed $(LEAFLET)/leaflet.js instance ## create .venv from the lock, fetch Leaflet, generate the instance
+# Chart.js (the statistics page's charts), the same way: its self-contained UMD build.
+CHARTJS := src/qgis/certification/browser/static/chartjs
+
+$(CHARTJS)/chart.umd.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(CHARTJS) && cp node_modules/chart.js/dist/chart.umd.js $(CHARTJS)/
+
+install: $(VENV)/.installed $(LEAFLET)/leaflet.js $(CHARTJS)/chart.umd.js instance ## create .venv from the lock, fetch Leaflet and Chart.js, generate the instance
 
 instance: $(VENV)/.installed
 	@$(BIN)/python -m scripts.make_instance
@@ -47,7 +55,7 @@ start: create-site ## install, create the site when absent, and serve it on $HOS
 	@$(BIN)/python -m scripts.preflight
 	@exec $(BIN)/runwsgi instance/etc/zope.ini
 
-review-deadlines: install ## move applications whose user-group review ended to the PSC; remind late groups (daily, from cron)
+review-deadlines: install ## move applications whose user-group review ended to the PSC; remind late groups; remove expired attendee records (daily, from cron)
 	@if curl -s -o /dev/null "http://$(HOST):$(PORT)/"; then \
 	  curl -sS -f -u "admin:$${ADMIN_PASSWORD:-admin}" -X POST -H 'Accept: application/json' \
 	    "http://$(HOST):$(PORT)/$(SITE_ID)/@review-deadlines" && echo; \
@@ -144,7 +152,7 @@ SCALE ?= small
 BENCH_PORT ?= 18200
 .PHONY: bench
 
-bench: $(VENV)/.installed $(LEAFLET)/leaflet.js ## measure the product at SCALE=small|medium|large (var/bench/latest.md)
+bench: $(VENV)/.installed $(LEAFLET)/leaflet.js $(CHARTJS)/chart.umd.js ## measure the product at SCALE=small|medium|large (var/bench/latest.md)
 	@BENCH_PORT=$(BENCH_PORT) $(BIN)/python -m scripts.bench.run --scale $(SCALE)
 
 clean: ## remove .venv and the generated instance configuration (keeps data)

@@ -1,5 +1,6 @@
-"""Run the daily review-deadline step (``make review-deadlines``, meant for cron):
-review deadlines, then trainer certificates that lapse or end soon."""
+"""Run the daily review-deadline step (``make review-deadlines``, meant for cron): the
+review deadlines, then the removal of attendee records whose retention ended, then
+trainer certificates that lapse or end soon."""
 
 import sys
 
@@ -8,6 +9,7 @@ from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 
 from qgis.certification.application.deadlines import process_review_deadlines
+from qgis.certification.privacy.retention import remove_expired_attendees
 from qgis.certification.trainers.validity import process_trainer_validity
 
 
@@ -19,7 +21,9 @@ def main(app, site_id):
     portal = app[site_id]
     setSite(portal)
     try:
-        result = {**process_review_deadlines(), **process_trainer_validity()}
+        result = process_review_deadlines()
+        removed = remove_expired_attendees()
+        result.update(process_trainer_validity())
         transaction.commit()
     except Exception as error:
         transaction.abort()
@@ -27,8 +31,9 @@ def main(app, site_id):
         raise
     print(
         f"review-deadlines: {len(result['sent_to_psc'])} sent to the PSC, "
-        f"{len(result['reminded'])} reminded, {len(result['lapsed'])} trainer certificates "
-        f"lapsed, {len(result['trainer_reminders'])} trainer renewals reminded"
+        f"{len(result['reminded'])} reminded, {removed} attendee records removed "
+        f"(retention ended), {len(result['lapsed'])} trainer certificates lapsed, "
+        f"{len(result['trainer_reminders'])} trainer renewals reminded"
     )
     return 0
 

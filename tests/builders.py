@@ -209,3 +209,24 @@ def nominate_trainer(organisation, state="draft", listed=True, languages=("ro", 
         trainers.bring_to(nomination, state, "owner", "team")
     assert api.content.get_state(nomination) == state
     return nomination
+
+
+def issued_certificate(portal, title="Geo Academy"):
+    """A certificate the owner of a new certified organisation ``title`` issues
+    to its first attendee (Ioana Ștefănescu)."""
+    with api.env.adopt_roles(["Manager"]):
+        organisation, course, people = certified_course(portal, title=title)
+        top_up(organisation, 1)
+        with api.env.adopt_user(username="owner"):
+            (certificate,) = certificates.issue(course, "owner", people[:1])
+    return certificate
+
+
+def certified_attendees(portal, credits=5):
+    """A certified organisation whose course's attendees all hold a completion
+    certificate (issued by the owner); returns (organisation, course, certificates)."""
+    organisation, course, _attendees = certified_course(portal)
+    top_up(organisation, credits)
+    with api.env.adopt_user(username="owner"):
+        issued = certificates.issue(course, "owner")
+    return organisation, course, issued

@@ -142,6 +142,20 @@ def certified(site):
 
 
 @pytest.fixture
+def served_course(server_site):
+    """(organisation, course, attendees) of a certified organisation, committed so
+    that the server's threads see them."""
+    import transaction
+    from builders import certified_course
+    from plone import api
+
+    with api.env.adopt_roles(["Manager"]):
+        made = certified_course(server_site)
+    transaction.commit()
+    return made
+
+
+@pytest.fixture
 def fresh_app(functional, monkeypatch, tmp_path):
     """The Zope application with a fresh request, as `make create-site` has it
     (the test portal's request carries browser layers of its add-ons); mail goes

@@ -22,6 +22,7 @@ CONCERNS = {
     "indexers",
     "mail",
     "payments",
+    "privacy",
     "public",
     "setuphandlers",
     "trainers",

@@ -15,6 +15,8 @@ LOOKUPS = (
     ("courses_geojson", "`@courses-geojson`"),
     ("verify", "`@verify/<code>`"),
     ("search", "`@search?SearchableText=`"),
+    ("statistics_page", "The programme in figures (`/Plone/en/@@statistics`)"),
+    ("statistics_rest", "`@statistics`"),
 )
 OPERATIONS = (
     ("issue_500", "Issue 500 certificates in one request"),
@@ -80,6 +82,9 @@ def check_targets(result, small=None):
             60,
             " ms",
         )
+    for name in ("statistics_page", "statistics_rest"):
+        if p50(name) is not None:
+            check(f"{name.replace('_', ' ')} p50 under 60 ms (uncached)", p50(name), 60, " ms")
     check(
         "500 certificates issued in under 10 s",
         (operations.get("issue_500") or {}).get("seconds"),

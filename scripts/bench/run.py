@@ -194,6 +194,8 @@ def lookups(base, info, clients, duration):
         "courses_geojson": (Uncached(f"{api}/@courses-geojson"), JSON),
         "verify": (Uncached(*codes), JSON),
         "search": (Uncached(f"{api}/@search?SearchableText={info['search_word']}"), JSON),
+        "statistics_page": (Uncached(f"{base}/en/@@statistics"), {}),
+        "statistics_rest": (Uncached(f"{api}/@statistics"), JSON),
     }
     # the HTML list of certified organisations, under whichever name it has
     for html_list in (

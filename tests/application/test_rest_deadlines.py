@@ -10,6 +10,7 @@ def test_site_manager_runs_the_deadline_step(rest_session):
     assert response.json() == {
         "sent_to_psc": [],
         "reminded": [],
+        "attendees_removed": 0,
         "lapsed": [],
         "trainer_reminders": [],
     }

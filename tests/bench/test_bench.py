@@ -160,3 +160,15 @@ def test_seeded_objects_are_what_the_public_views_read(seeded):
         assert len(catalog(portal_type="Certificate")) == 0
     course = portal.unrestrictedTraverse(info["bench_organisation"])
     assert api.content.get_state(course) == "published"
+
+
+def test_seeding_saves_no_versions(seeded):
+    """Versions are for people's edits: the fast path saves none (nor their cost)."""
+    from qgis.certification.application import history
+
+    types = ("CertifyingOrganisation", "CourseType", "TrainingCenter", "Course")
+    brains = api.content.find(portal_type=types, unrestricted=True)
+    assert len(brains) > len(types)
+    with api.env.adopt_roles(["Manager"]):
+        for brain in brains:
+            assert history.version_ids(brain._unrestrictedGetObject()) == [], brain.getPath()

@@ -37,6 +37,9 @@ SHOWING_THE_ORGANISATION = [
     ("@courses-geojson", JSON),
     ("@@upcoming-courses.ics", CALENDAR),
     ("verify/{org_code}", HTML),
+    ("@courses-geojson?when=upcoming", HTML),  # the feed for clients that do not ask for JSON
+    ("ogc/collections/upcoming-courses/items", JSON),
+    ("ogc/collections/training-centres/items?f=html", HTML),
 ]
 LISTINGS = [
     ("en", HTML),
@@ -200,11 +203,15 @@ FEEDS_AND_HOMES = (
     "@training-centers-geojson",
     "@courses-geojson",
     "@@upcoming-courses.ics",
+    "ogc",
     "en",
     "ro/programme-home",
     "sv",
     "en/@@certified-organisations",
     "sv/@@upcoming-courses",
+    "@statistics",
+    "ro/@@statistics",
+    "sv/@@statistics/courses-per-month.csv",
 )
 
 
@@ -240,7 +247,12 @@ def test_a_certificate_purges_its_verification_pages(programme):
     assert (
         set(
             site_paths(
-                programme, "verify/{code}", "verify/{code}/certificate.pdf", "@verify/{code}"
+                programme,
+                "verify/{code}",
+                "verify/{code}/certificate.pdf",
+                "@verify/{code}",
+                "@statistics",
+                "en/@@statistics/certificates-per-year.csv",
             )
         )
         <= paths

@@ -25,11 +25,15 @@ from qgis.certification.browser.home import ProgrammeHome
 from qgis.certification.browser.listings import OrganisationsListing
 from qgis.certification.browser.listings import UpcomingCoursesListing
 from qgis.certification.browser.organisation import OrganisationView
+from qgis.certification.browser.statistics import StatisticsView
 from qgis.certification.browser.trainers import TrainersDirectory
 from qgis.certification.services.certificates.verify import VerifyGet
+from qgis.certification.services.ogc.endpoint import OgcApi
+from qgis.certification.services.public.any_client import FeedForAnyClient
 from qgis.certification.services.public.geojson import CoursesGeoJsonGet
 from qgis.certification.services.public.geojson import TrainingCentersGeoJsonGet
 from qgis.certification.services.public.organisations import OrganisationsGet
+from qgis.certification.services.public.statistics import StatisticsGet
 from qgis.certification.services.trainers.directory import TrainersGet
 
 
@@ -53,6 +57,10 @@ RULESETS = [
     (CoursesGeoJsonGet, FEED),
     (VerifyGet, FEED),
     (TrainersGet, FEED),
+    (FeedForAnyClient, FEED),
+    (OgcApi, FEED),
+    (StatisticsView, PAGE),
+    (StatisticsGet, FEED),
 ]
 
 # public URL (relative to the site) -> Accept header, ruleset
@@ -76,6 +84,14 @@ PUBLIC = [
     ("en/@@trainers", HTML, PAGE),
     ("@@upcoming-courses.ics", CALENDAR, FEED),
     ("{org}/@@upcoming-courses.ics", CALENDAR, FEED),
+    # the feeds for clients that do not ask for JSON, and the OGC API
+    ("@training-centers-geojson", HTML, FEED),
+    ("@courses-geojson?when=past", CALENDAR, FEED),
+    ("ogc/collections/training-centres/items", JSON, FEED),
+    ("ogc/collections/upcoming-courses/items?f=html", HTML, FEED),
+    ("sv/@@statistics", HTML, PAGE),
+    ("en/@@statistics/certificates-per-year.csv", "text/csv", PAGE),
+    ("@statistics", JSON, FEED),
 ]
 
 pytestmark = pytest.mark.server

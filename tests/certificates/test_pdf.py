@@ -19,6 +19,7 @@ from qgis.certification.pdf import certificate
 from qgis.certification.pdf import common
 from qgis.certification.pdf import invoice
 from qgis.certification.pdf import organisation_certificate
+from qgis.certification.pdf import reading
 from qgis.certification.pdf.certificate import CertificateData
 from qgis.certification.pdf.certificate import render_certificate
 from qgis.certification.pdf.epc import epc_qr_code
@@ -612,3 +613,31 @@ def test_swedish_organisation_certificate(integration):
     assert "Auktoriserad utbildningsanordnare för QGIS" in text
     assert "är medlem i QGIS certifieringsprogram" in text
     assert "Utfärdat den 5 januari 2026" in text
+
+
+# -- fingerprints and metadata (verifying a file) -------------------------------
+
+
+def test_a_certificate_renders_the_same_bytes_every_time():
+    first = render_certificate(certificate_data())
+    assert render_certificate(certificate_data()) == first
+    assert render_certificate(certificate_data(attendee_name="Jane Roe")) != first
+
+
+def test_a_certificate_names_its_code_and_address_in_its_metadata():
+    data = render_certificate(certificate_data())
+    texts = reading.metadata_texts(data)
+    assert "QGIS certificate QGIS-7KX9-P2QM-4" in texts
+    assert f"QGIS-7KX9-P2QM-4, {VERIFY_URL}" in texts
+    info = PdfReader(io.BytesIO(data)).metadata
+    assert info["/Keywords"] == f"QGIS-7KX9-P2QM-4, {VERIFY_URL}"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"GIF89a", b"%PDF-1.4\nno objects, no trailer", b"\x00" * 2000 + b"%PDF-1.4"],
+    ids=["empty", "an image", "a broken PDF", "a header too late"],
+)
+def test_what_is_not_a_readable_pdf_is_said_so(data):
+    with pytest.raises(reading.UnreadablePdf):
+        reading.metadata_texts(data)

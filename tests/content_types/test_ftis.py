@@ -16,6 +16,8 @@ PROFILE = Path(qgis.certification.__file__).parent / "profiles" / "default"
 NAMING = ("plone.basic", "plone.namefromtitle", "plone.shortname")
 FOLDER = ("plone.basic", "plone.excludefromnavigation", "plone.shortname")
 CONTENT = "qgis.certification.content"
+# the parts of an application keep their versions
+VERSIONED = (*NAMING, "plone.versioning")
 
 # portal_type: (title, klass, behaviors, allowed content types, add permission)
 SPEC = {
@@ -43,21 +45,21 @@ SPEC = {
     "CertifyingOrganisation": (
         "Certifying organisation",
         f"{CONTENT}.organisation.CertifyingOrganisation",
-        (*NAMING, "plone.excludefromnavigation"),
+        (*VERSIONED, "plone.excludefromnavigation"),
         ("CourseType", "TrainingCenter", "CourseConvener", "Course", "TrainerNomination"),
         "qgis.certification.AddCertifyingOrganisation",
     ),
     "CourseType": (
         "Course type",
         f"{CONTENT}.course_type.CourseType",
-        NAMING,
+        VERSIONED,
         ("File", "Link"),
         "qgis.certification.AddCourseType",
     ),
     "TrainingCenter": (
         "Training centre",
         f"{CONTENT}.training_center.TrainingCenter",
-        NAMING,
+        VERSIONED,
         (),
         "qgis.certification.AddTrainingCenter",
     ),
@@ -71,7 +73,7 @@ SPEC = {
     "Course": (
         "Course",
         f"{CONTENT}.course.Course",
-        NAMING,
+        VERSIONED,
         ("Attendee",),
         "qgis.certification.AddCourse",
     ),

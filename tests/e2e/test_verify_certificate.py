@@ -3,13 +3,10 @@ holder and the course, a mistyped or unknown one says so."""
 
 import pytest
 import transaction
-from builders import certified_course
-from builders import top_up
+from builders import issued_certificate
 from playwright.sync_api import expect
-from plone import api
 
 from qgis.certification.certificates import codes
-from qgis.certification.certificates import issuing
 
 
 pytestmark = pytest.mark.server
@@ -17,13 +14,7 @@ pytestmark = pytest.mark.server
 
 @pytest.fixture
 def certificate(server_site):
-    with api.env.adopt_roles(["Manager"]):
-        organisation, course, people = certified_course(server_site, title="Olt Map Academy")
-        top_up(organisation, 1)
-        with api.env.adopt_user(username="owner"):
-            (certificate,), _balance = issuing.issue_certificates(
-                course, [people[0].UID()], "completion", "owner"
-            )
+    certificate = issued_certificate(server_site, title="Olt Map Academy")
     transaction.commit()
     # the page names what was taught: the course type
     return {

@@ -1,5 +1,7 @@
 """The organisation page's order form for credits, in Classic UI."""
 
+from decimal import Decimal
+
 import transaction
 from form_helpers import field_error
 from plone import api
@@ -71,3 +73,36 @@ def test_a_refusal_about_no_field_is_shown_above_the_form(certified, browser_for
     assert field_error(browser.contents, "credits") is None
     transaction.begin()
     assert orders.order_summaries(organisation) == []
+
+
+def test_the_form_states_the_price_and_gives_the_total_before_ordering(certified, browser_for):
+    organisation, course, people = certified
+    api.portal.set_registry_record("tax_rate", Decimal("19"), interface=IInvoiceSettings)
+    transaction.commit()
+    browser = browser_for("owner")
+    form = order_form(browser, organisation)
+    assert "One credit per certificate, at 20.00 EUR plus 19 % tax." in browser.contents
+
+    form.getControl(name="form.widgets.credits").value = "7"
+    form.getControl(name="form.buttons.quote").click()
+
+    assert "7 credits: 140.00 EUR plus 26.60 EUR tax, 166.60 EUR in all." in browser.contents
+    assert browser.getControl(name="form.widgets.credits").value == "7"
+    transaction.begin()
+    assert orders.order_summaries(organisation) == []
+
+
+def test_card_payment_is_offered_only_when_the_site_takes_cards(
+    certified, browser_for, monkeypatch
+):
+    organisation, course, people = certified
+    transaction.commit()
+    monkeypatch.delenv("STRIPE_SECRET_KEY", raising=False)
+    browser = browser_for("owner")
+    order_form(browser, organisation)
+    assert browser.getControl(name="form.widgets.method:list").options == ["invoice"]
+
+    monkeypatch.setenv("STRIPE_SECRET_KEY", "sk_test_x")
+    monkeypatch.setenv("STRIPE_WEBHOOK_SECRET", "whsec_x")
+    order_form(browser, organisation)
+    assert browser.getControl(name="form.widgets.method:list").options == ["invoice", "card"]

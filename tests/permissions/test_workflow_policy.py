@@ -17,6 +17,7 @@ from plone import api
 
 from qgis.certification import permissions
 from qgis.certification.permissions import ACCESS_CONTENTS_INFORMATION
+from qgis.certification.permissions import ACCESS_PREVIOUS_VERSIONS
 from qgis.certification.permissions import ADD_ATTENDEE
 from qgis.certification.permissions import ADD_CERTIFICATE
 from qgis.certification.permissions import ADD_CERTIFICATE_TYPE
@@ -41,9 +42,12 @@ from qgis.certification.permissions import MANAGE_ATTENDEES
 from qgis.certification.permissions import MANAGE_CERTIFICATES
 from qgis.certification.permissions import MANAGE_COURSE
 from qgis.certification.permissions import MANAGE_CREDITS
+from qgis.certification.permissions import MANAGE_PRIVACY_REQUESTS
 from qgis.certification.permissions import MANAGE_SETTINGS
 from qgis.certification.permissions import MODIFY_PORTAL_CONTENT
 from qgis.certification.permissions import NOMINATE_TRAINER
+from qgis.certification.permissions import REQUEST_REVIEW
+from qgis.certification.permissions import REVERT_TO_PREVIOUS_VERSIONS
 from qgis.certification.permissions import REVIEW_APPLICATION
 from qgis.certification.permissions import REVIEW_PORTAL_CONTENT
 from qgis.certification.permissions import REVIEW_TRAINER
@@ -120,6 +124,7 @@ WORKFLOWS = {
             MANAGE_COURSE: {OWNER, TEAM, MANAGER, SITE_ADMIN},
             MANAGE_ATTENDEES: {OWNER, CONVENER, TEAM, MANAGER, SITE_ADMIN},
             ISSUE_CERTIFICATES: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {OWNER, TEAM, MANAGER, SITE_ADMIN},
         },
         "published": {
             VIEW: Acquired({OWNER, CONVENER, TEAM, PSC, MANAGER, SITE_ADMIN}),
@@ -133,6 +138,7 @@ WORKFLOWS = {
             MANAGE_COURSE: {OWNER, TEAM, MANAGER, SITE_ADMIN},
             MANAGE_ATTENDEES: {OWNER, CONVENER, TEAM, MANAGER, SITE_ADMIN},
             ISSUE_CERTIFICATES: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {OWNER, TEAM, MANAGER, SITE_ADMIN},
         },
         "cancelled": {
             VIEW: {OWNER, CONVENER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -144,6 +150,7 @@ WORKFLOWS = {
             MANAGE_COURSE: {MANAGER, SITE_ADMIN},
             MANAGE_ATTENDEES: {MANAGER, SITE_ADMIN},
             ISSUE_CERTIFICATES: NOBODY,
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
         },
     },
     "qgis_invoice_workflow": {
@@ -190,6 +197,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {OWNER, MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {OWNER, MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {OWNER, MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
         },
         "submitted": {
             VIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -211,6 +221,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
         "user_group_review": {
             VIEW: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -232,6 +245,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
         "psc_decision": {
             VIEW: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -253,6 +269,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, PSC, MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, REVIEWER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
         "published": {
             VIEW: {ANONYMOUS},
@@ -274,6 +293,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {OWNER, MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {OWNER, MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
         "rejected": {
             VIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -295,6 +317,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
         "archived": {
             VIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
@@ -316,6 +341,9 @@ WORKFLOWS = {
             DELEGATE_ROLES: {MANAGER, SITE_ADMIN},
             CHANGE_LOCAL_ROLES: {MANAGER, SITE_ADMIN},
             REVIEW_PORTAL_CONTENT: {TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
+            REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
+            REQUEST_REVIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
         },
     },
     "qgis_trainer_workflow": {
@@ -408,6 +436,7 @@ SITE_GRANTS = {
     MANAGE_COURSE: Acquired({MANAGER, SITE_ADMIN}),
     MANAGE_ATTENDEES: Acquired({MANAGER, SITE_ADMIN}),
     MANAGE_SETTINGS: Acquired({TEAM, MANAGER, SITE_ADMIN}),
+    MANAGE_PRIVACY_REQUESTS: Acquired({TEAM, MANAGER, SITE_ADMIN}),
     ADD_CERTIFICATE: NOBODY,
     ISSUE_CERTIFICATES: Acquired({MANAGER, SITE_ADMIN}),
     REVOKE_CERTIFICATE: Acquired({MANAGER}),

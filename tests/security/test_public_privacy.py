@@ -25,6 +25,7 @@ from qgis.certification.builders import trainers
 from qgis.certification.builders import training
 from qgis.certification.builders.adding import act
 from qgis.certification.certificates import issuing
+from qgis.certification.public import statistics
 
 
 pytestmark = pytest.mark.server
@@ -134,6 +135,10 @@ def public_urls(portal, organisation, course, certificate):
             f"{site}/{language}/@@certified-organisations",
             f"{site}/{language}/@@upcoming-courses",
             f"{site}/{language}/@@trainers",
+            f"{site}/{language}/@@statistics",
+        ]
+        pages += [
+            f"{site}/{language}/@@statistics/{figure.name}.csv" for figure in statistics.FIGURES
         ]
     items = (organisation, course, organisation["porto-centre"], organisation["ana-trainer"])
     pages += [item.absolute_url() for item in items]
@@ -144,7 +149,11 @@ def public_urls(portal, organisation, course, certificate):
         f"{site}/verify/{trainer_code}",
         f"{site}/@@upcoming-courses.ics",
         f"{organisation.absolute_url()}/@@upcoming-courses.ics",
+        f"{site}/@training-centers-geojson",  # the feeds as a browser opens them
+        f"{site}/@courses-geojson",
     ]
+    for collection in ("training-centres", "upcoming-courses", "past-courses"):
+        pages.append(f"{site}/ogc/collections/{collection}/items?f=html")
     feeds = [item.absolute_url() for item in items]
     feeds += [
         f"{site}/@verify/{certificate.code}",
@@ -153,10 +162,13 @@ def public_urls(portal, organisation, course, certificate):
         f"{site}/@organisations",
         f"{site}/@training-centers-geojson",
         f"{site}/@courses-geojson",
+        f"{site}/@statistics",
         f"{site}/@search?SearchableText=Zq",
         f"{site}/@search?SearchableText=Zq&fullobjects=1",
         f"{organisation.absolute_url()}/@workflow",
         f"{organisation.absolute_url()}?expand=workflow",
+        f"{site}/ogc/collections/training-centres/items",
+        f"{site}/ogc/collections/upcoming-courses/items",
     ]
     return [(url, False) for url in pages] + [(url, True) for url in feeds]
 

@@ -164,7 +164,8 @@ def test_an_error_without_a_field_has_an_empty_list_and_keeps_its_details():
         }
     }
     assert error_body(None, 409, "Taken.")["error"]["type"] == "Conflict"
-    assert error_body(None, 503, "Down.")["error"]["type"] == "Error"
+    assert error_body(None, 503, "Down.")["error"]["type"] == "ServiceUnavailable"
+    assert error_body(None, 418, "Odd.")["error"]["type"] == "Error"
 
 
 class Response:

@@ -4,7 +4,6 @@ state (plone.restapi answers 200 then); an available one works as before."""
 
 import pytest
 import transaction
-from builders import certified_course
 from plone import api
 
 
@@ -12,11 +11,8 @@ pytestmark = pytest.mark.server
 
 
 @pytest.fixture
-def course_url(server_site):
-    with api.env.adopt_roles(["Manager"]):
-        _organisation, course, _people = certified_course(server_site)
-    transaction.commit()
-    return course.absolute_url()
+def course_url(served_course):
+    return served_course[1].absolute_url()
 
 
 def state_at(url):

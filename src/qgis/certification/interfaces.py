@@ -165,3 +165,25 @@ class ITrainerSettings(Interface):
         min=1,
         max=1000,
     )
+
+
+class IPrivacySettings(Interface):
+    """How long personal data is kept, and the attendees' links (registry, control panel)."""
+
+    attendee_retention_months = schema.Int(
+        title=_("Keep attendees without a certificate (months)"),
+        description=_(
+            "Attendee records that never received a certificate are removed this many months "
+            "after their course ended, by the daily maintenance run."
+        ),
+        default=24,
+        min=1,
+        max=240,
+    )
+    link_validity_hours = schema.Int(
+        title=_("Validity of the attendees' data links (hours)"),
+        description=_("How long the link mailed to an attendee who asks for their data works."),
+        default=48,
+        min=1,
+        max=720,
+    )

@@ -18,8 +18,11 @@ from Products.CMFCore.permissions import AddPortalContent
 from Products.CMFCore.permissions import ChangeLocalRoles
 from Products.CMFCore.permissions import DeleteObjects
 from Products.CMFCore.permissions import ModifyPortalContent
+from Products.CMFCore.permissions import RequestReview
 from Products.CMFCore.permissions import ReviewPortalContent
 from Products.CMFCore.permissions import View
+from Products.CMFEditions.Permissions import AccessPreviousVersions
+from Products.CMFEditions.Permissions import RevertToPreviousVersions
 
 
 # title -> ZCML id of every permission permissions.zcml declares
@@ -81,6 +84,9 @@ MANAGE_ATTENDEES = _declare(
 MANAGE_SETTINGS = _declare(
     "qgis.certification.ManageSettings", "qgis.certification: Manage programme settings"
 )
+MANAGE_PRIVACY_REQUESTS = _declare(
+    "qgis.certification.ManagePrivacyRequests", "qgis.certification: Manage privacy requests"
+)
 ISSUE_CERTIFICATES = _declare(
     "qgis.certification.IssueCertificates", "qgis.certification: Issue certificates"
 )
@@ -122,3 +128,8 @@ ADD_PORTAL_CONTENT = AddPortalContent
 REVIEW_PORTAL_CONTENT = ReviewPortalContent
 CHANGE_LOCAL_ROLES = ChangeLocalRoles
 DELEGATE_ROLES = DelegateRoles
+# The versions of the parts of an application (CMFEditions), granted per state.
+ACCESS_PREVIOUS_VERSIONS = AccessPreviousVersions
+REVERT_TO_PREVIOUS_VERSIONS = RevertToPreviousVersions
+# Plone shows the review history in the History tab to those who hold it.
+REQUEST_REVIEW = RequestReview

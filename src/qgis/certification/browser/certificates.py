@@ -3,16 +3,21 @@ public verification page (the course's forms are in ``course_forms``)."""
 
 from plone import api
 from plone.dexterity.browser.view import DefaultView
+from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import NotFound
 from zope.i18n import translate
+from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.browser.course_forms import MailCertificatesForm
+from qgis.certification.browser.credentials import OpenBadgeLinks
 from qgis.certification.browser.form_base import embedded
+from qgis.certification.browser.verify_file import VerifyFileSection
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
@@ -20,6 +25,12 @@ from qgis.certification.certificates import organisation_certificate
 from qgis.certification.certificates import verification
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.payments import orders
+
+
+def allow_fingerprint_write(request):
+    """Handing out a certificate's PDF records its fingerprint: a write that
+    plone.protect would refuse on a GET (see ``certificates.fingerprints``)."""
+    alsoProvides(request, IDisableCSRFProtection)
 
 
 def send_pdf(request, data, filename, disposition="inline"):
@@ -32,6 +43,7 @@ def send_pdf(request, data, filename, disposition="inline"):
 
 class CertificatePdf(BrowserView):
     def __call__(self):
+        allow_fingerprint_write(self.request)
         data = documents.certificate_pdf(self.context)
         return send_pdf(self.request, data, f"{self.context.code}.pdf")
 
@@ -55,6 +67,7 @@ class CertificatesZip(BrowserView):
             raise NotFound(
                 translate(_("The course has no certificates yet."), context=self.request)
             )
+        allow_fingerprint_write(self.request)
         data = documents.certificates_zip(certificates)
         response = self.request.response
         response.setHeader("Content-Type", "application/zip")
@@ -86,12 +99,13 @@ class CourseView(DefaultView):
 
 
 @implementer(IPublishTraverse)
-class VerifyView(BrowserView):
+class VerifyView(OpenBadgeLinks, BrowserView):
     """``/verify`` (a form), ``/verify/<code>`` (the result) and
     ``/verify/<code>/certificate.pdf`` (the PDF of a valid certificate)."""
 
     code = None
     wants_pdf = False
+    details_macros = ViewPageTemplateFile("templates/certificate_details.pt")
 
     def publishTraverse(self, request, name):
         if self.code is None:
@@ -117,12 +131,17 @@ class VerifyView(BrowserView):
             return {"error": _("No certificate has this code.")}
         return dict(verifier.verification(holder), pdf=verifier.pdf_url(holder))
 
+    def file_section(self):
+        """The section that checks a certificate file (``verify_file``)."""
+        return VerifyFileSection(self.context, self.request)()
+
     def __call__(self):
         if self.wants_pdf:
             result = self.result()
             if not result or "error" in result or not result["valid"]:
                 raise NotFound(self.code)
             holder, verifier = verification.find(result["code"])
+            allow_fingerprint_write(self.request)
             return send_pdf(self.request, verifier.pdf(holder), f"{result['code']}.pdf")
         return self.index()
 

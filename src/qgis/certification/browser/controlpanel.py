@@ -4,6 +4,7 @@ from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 
 from qgis.certification import _
+from qgis.certification.interfaces import IPrivacySettings
 from qgis.certification.interfaces import IReviewSettings
 from qgis.certification.interfaces import ITrainerSettings
 
@@ -31,3 +32,17 @@ class TrainerSettingsForm(RegistryEditForm):
 
 class TrainerSettingsView(ControlPanelFormWrapper):
     form = TrainerSettingsForm
+
+
+class PrivacySettingsForm(RegistryEditForm):
+    schema = IPrivacySettings
+    schema_prefix = None
+    label = _("QGIS certification: privacy")
+    description = _(
+        "How long attendee records without a certificate are kept, and how long the links "
+        "mailed to attendees who ask for their data work."
+    )
+
+
+class PrivacySettingsView(ControlPanelFormWrapper):
+    form = PrivacySettingsForm

@@ -3,6 +3,7 @@
 from plone import api
 from Products.Five.browser import BrowserView
 
+from qgis.certification import _
 from qgis.certification.interfaces import IMapSettings
 from qgis.certification.public.multilingual import welcome_page
 from qgis.certification.public.programme_pages import PAGES
@@ -10,6 +11,15 @@ from qgis.certification.public.programme_pages import PAGES
 
 # organisations listed under the map; more are a link to the list page away
 HOME_LIST_SIZE = 30
+
+# the programme's data as QGIS opens it: (address below the site, title)
+DATA_LINKS = (
+    ("ogc", _("OGC API - Features service (training centres, upcoming and past courses)")),
+    ("@training-centers-geojson", _("Training centres (GeoJSON)")),
+    ("@courses-geojson", _("Upcoming courses (GeoJSON)")),
+    ("@courses-geojson?when=past", _("Past courses (GeoJSON)")),
+    ("@@upcoming-courses.ics", _("Upcoming courses (iCalendar)")),
+)
 
 
 class ProgrammeHome(BrowserView):
@@ -30,6 +40,11 @@ class ProgrammeHome(BrowserView):
             ),
             "geojson": f"{self.portal_url()}/@training-centers-geojson",
         }
+
+    def data_links(self):
+        """The public feeds and the OGC API, at addresses any client opens as they are."""
+        portal_url = self.portal_url()
+        return [{"url": f"{portal_url}/{path}", "title": title} for path, title in DATA_LINKS]
 
     def organisations(self):
         """The text alternative of the map: the first certified organisations by

@@ -6,6 +6,7 @@ from plone.dexterity.browser.view import DefaultView
 from zope.i18n import translate
 
 from qgis.certification import permissions
+from qgis.certification.application import history
 from qgis.certification.application import review
 from qgis.certification.browser.credits_form import BuyCreditsForm
 from qgis.certification.browser.form_base import embedded
@@ -63,6 +64,14 @@ class OrganisationView(DefaultView):
             else [],
             "opinions": review.opinions(self.context),
         }
+
+    def since_opinions(self):
+        """What changed since each user group's opinion, for those who may
+        read the organisation's versions."""
+        return history.changes_since_opinions(self.context)
+
+    def field_titles(self, fields):
+        return ", ".join(translate(field["title"], context=self.request) for field in fields)
 
     def may_give_opinion(self):
         return self.can(permissions.GIVE_USER_GROUP_OPINION)

@@ -5,6 +5,7 @@ from datetime import date
 from qgis.certification.builders.adding import add
 from qgis.certification.builders.adding import catalogue
 from qgis.certification.certificates import issuing
+from qgis.certification.certificates.credentials.status_register import assign_index
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.payments.credits import ledger_of
 
@@ -47,6 +48,7 @@ def issue(course, user_id, attendees=None, type_id="completion", bulk=None, issu
             **frozen,
         )
         issuing.register_issued(course, attendee.UID(), type_id, certificate.getId())
+        assign_index(code)
         ledger.append(-1, "certificate", code, user_id)
         certificates.append(certificate)
     catalogue(bulk)

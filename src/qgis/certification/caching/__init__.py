@@ -20,10 +20,12 @@ from zope.component import queryUtility
 from zope.interface import Interface
 from zope.interface import implementer
 
+from qgis.certification.certificates.credentials.status_register import status_list_number
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.organisation import ICertifyingOrganisation
 from qgis.certification.content.trainer import ITrainerNomination
+from qgis.certification.public import statistics
 from qgis.certification.public.programme_pages import LANGUAGES
 
 
@@ -35,6 +37,7 @@ SITE_FEEDS = (
     "@trainers",
     "@@upcoming-courses.ics",
     "upcoming-courses.ics",
+    "ogc",  # the OGC API - Features service: every address under it
 )
 HOME_VIEW = "programme-home"
 # the lists of each language root that show organisations and courses
@@ -100,19 +103,35 @@ def _view_paths(obj):
     return [prefix, prefix + "/", prefix + "/view", prefix + "/@@upcoming-courses.ics"]
 
 
+def _statistics_paths(site_prefix):
+    """The figures of the programme: counted again after any change of what they count."""
+    paths = [f"{site_prefix}/@statistics"]
+    for language in LANGUAGES:
+        page = f"{site_prefix}/{language}/@@statistics"
+        paths.append(page)
+        paths.extend(f"{page}/{figure.name}.csv" for figure in statistics.FIGURES)
+    return paths
+
+
 def _verify_paths(site_prefix, code):
-    return [
+    """A code's verification pages and its revocation list."""
+    paths = [
         f"{site_prefix}/verify/{code}",
         f"{site_prefix}/verify/{code}/certificate.pdf",
         f"{site_prefix}/@verify/{code}",
     ]
+    number = status_list_number(code)
+    if number is not None:
+        paths.append(f"{site_prefix}/@credential-status/{number}")
+    return paths
 
 
 @implementer(IPurgePaths)
 class ProgrammePurgePaths:
     """What a caching proxy must drop when an organisation, training centre,
-    course, certificate or trainer nomination changes: the site-wide feeds and the front pages that
-    list it, its organisation's page and calendar, and its verification pages.
+    course, certificate or trainer nomination changes: the site-wide feeds and the
+    front pages that list it, its organisation's page and calendar, its
+    verification pages and the statistics that count it.
 
     Plone's own ``plone.content`` paths (the object's URL and views) are added
     beside these by plone.app.caching. Proxies should purge by prefix so that
@@ -129,7 +148,9 @@ class ProgrammePurgePaths:
         paths = []
         if ICertificate.providedBy(self.context):
             code = getattr(aq_base(self.context), "code", None)
-            return _verify_paths(site_prefix, code) if code else []
+            verify = _verify_paths(site_prefix, code) if code else []
+            return verify + _statistics_paths(site_prefix)
+        paths.extend(_statistics_paths(site_prefix))
         paths.extend(f"{site_prefix}/{name}" for name in SITE_FEEDS)
         for language in LANGUAGES:
             root = f"{site_prefix}/{language}"

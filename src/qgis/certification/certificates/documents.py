@@ -10,6 +10,7 @@ from plone.app.uuid.utils import uuidToObject
 from zope.i18nmessageid import Message
 
 from qgis.certification import _
+from qgis.certification.certificates import fingerprints
 from qgis.certification.certificates import issuing
 from qgis.certification.mail import messages
 from qgis.certification.pdf.certificate import CertificateData
@@ -20,9 +21,20 @@ SIGNATURE_ID = "representative-signature"
 # the mail that sends an attendee their certificate
 CERTIFICATE_MAIL_SUBJECT = _("Your QGIS certificate: ${course}")
 CERTIFICATE_MAIL_BODY = _(
-    "Hello ${name},\n\nyour official QGIS certificate for the course ${course} "
-    "(${organisation}) is attached. Anyone can check it at ${url}\n\n"
-    "-- \nQGIS Certification Programme\n"
+    "mail_certificate_body",
+    default=(
+        "Hello ${name},\n\nyour official QGIS certificate for the course ${course} "
+        "(${organisation}) is attached. Anyone can check it at ${url}\n"
+    ),
+)
+CERTIFICATE_MAIL_BADGE = _(
+    "mail_certificate_open_badge",
+    default=(
+        "It is also an Open Badge, a digital credential you can keep and share:\n"
+        "- Download as Open Badge: ${download}\n"
+        "- Add to LinkedIn profile: ${linkedin}\n\n"
+        "-- \nQGIS Certification Programme\n"
+    ),
 )
 
 
@@ -79,7 +91,11 @@ def certificate_data(certificate):
 
 
 def certificate_pdf(certificate):
-    return render_certificate(certificate_data(certificate))
+    """The certificate's PDF as handed out now; its fingerprint is recorded
+    (see ``fingerprints``), so callers serving it over GET must allow the write."""
+    data = render_certificate(certificate_data(certificate))
+    fingerprints.record(certificate, data)
+    return data
 
 
 def preview_pdf(course, type_id="completion"):
@@ -124,6 +140,21 @@ def certificates_zip(certificates):
     return buffer.getvalue()
 
 
+def _badge_links(certificate):
+    # Imported here: the credentials build on this module (verify_url).
+    from qgis.certification.certificates.credentials import awards
+    from qgis.certification.certificates.credentials import sharing
+
+    award = awards.attendee_award(certificate)
+    return Message(
+        CERTIFICATE_MAIL_BADGE,
+        mapping={
+            "download": sharing.download_url(certificate.code),
+            "linkedin": sharing.linkedin_url(award),
+        },
+    )
+
+
 def _certificate_mail(certificate):
     subject = Message(CERTIFICATE_MAIL_SUBJECT, mapping={"course": certificate.course_type_title})
     body = Message(
@@ -136,7 +167,7 @@ def _certificate_mail(certificate):
         },
     )
     attachment = messages.Attachment(f"{certificate.code}.pdf", certificate_pdf(certificate))
-    return subject, body, attachment
+    return subject, (body, _badge_links(certificate)), attachment
 
 
 def mail_certificates(certificates):

@@ -16,6 +16,8 @@ from zope.annotation.interfaces import IAnnotations
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.certificates import codes
+from qgis.certification.certificates import fingerprints
+from qgis.certification.certificates.credentials.status_register import assign_index
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.interfaces import ICertificateSettings
@@ -125,7 +127,8 @@ def snapshot(course):
 
 
 def _selected_attendees(course, attendees, type_id):
-    everyone = {brain.UID: brain for brain in attendees_of(course)}
+    # an attendee erased at their request has no name left to print
+    everyone = {brain.UID: brain for brain in attendees_of(course) if brain.Title}
     issued = _issued(course)
     if attendees == "all":
         if not everyone:
@@ -223,6 +226,7 @@ def issue_certificates(course, attendees, type_id, user_id):
             **frozen,
         )
         issued[_key(brain.UID, type_id)] = certificate.getId()
+        assign_index(code)
         ledger.append(-1, "certificate", code, user_id)
         certificates.append(certificate)
     return certificates, ledger.balance
@@ -266,6 +270,7 @@ def correct_certificate(certificate, first_name, last_name):
     check_window(certificate, _("corrected"))
     certificate.first_name = first_name
     certificate.last_name = last_name
+    fingerprints.mark_replaced(certificate)
     certificate.reindexObject()
     return certificate
 

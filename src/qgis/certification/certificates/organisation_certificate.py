@@ -9,10 +9,12 @@ from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification.certificates import issuing
+from qgis.certification.certificates.credentials.status_register import assign_index
 from qgis.certification.certificates.documents import document_language
 from qgis.certification.certificates.documents import representative_signature
 from qgis.certification.certificates.documents import verify_url
 from qgis.certification.certificates.verification import Verifier
+from qgis.certification.certificates.verification import not_withdrawn
 from qgis.certification.pdf.organisation_certificate import AUTHORISED_PROVIDER
 from qgis.certification.pdf.organisation_certificate import OrganisationCertificateData
 from qgis.certification.pdf.organisation_certificate import render_organisation_certificate
@@ -36,6 +38,7 @@ def issue_organisation_certificate(organisation, user_id):
     IAnnotations(organisation)[KEY] = PersistentMapping(
         code=code, issue_date=date.today().isoformat(), issued_by=user_id
     )
+    assign_index(code)
     organisation.reindexObject(idxs=["qgis_certificate_code"])
     return organisation_certificate(organisation)
 
@@ -46,6 +49,7 @@ def verification(organisation):
     return {
         "valid": valid,
         "state": "issued" if valid else "revoked",
+        **not_withdrawn(),
         "code": record["code"],
         "name": organisation.Title(),
         "certificate_type": "authorised-training-provider",

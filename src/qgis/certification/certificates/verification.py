@@ -10,20 +10,28 @@ catalog and answered by the verifier of what holds it.
 
 from plone import api
 from zope.component import queryUtility
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import Interface
 from zope.interface import implementer
 
+from qgis.certification import _
 from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
+
+
+WITHDRAWN = "withdrawn"
+WITHDRAWN_MESSAGE = _("Withdrawn at the holder's request.")
 
 
 class IVerifier(Interface):
     """How one kind of document answers for its code."""
 
     def verification(obj):
-        """The public facts (a dict with at least ``valid``, ``state``, ``code``,
-        ``name``, ``certificate_type``, ``certificate_type_title``, ``course``,
-        ``organisation``, ``issue_date``); never an e-mail address."""
+        """The public facts (a dict with at least ``valid``, ``state``,
+        ``withdrawn``, ``message``, ``code``, ``name``, ``certificate_type``,
+        ``certificate_type_title``, ``course``, ``organisation``,
+        ``issue_date``); never an e-mail address."""
 
     def pdf_url(obj):
         """Where the document's PDF is."""
@@ -41,15 +49,24 @@ def find(code):
     return None, None
 
 
+def not_withdrawn():
+    """The ``withdrawn`` and ``message`` facts of a document its holder cannot withdraw."""
+    return {"withdrawn": False, "message": None}
+
+
 def verification(certificate):
-    """The public facts of an attendee's certificate: never the attendee's e-mail."""
-    state = api.content.get_state(certificate)
+    """The public facts of an attendee's certificate: never the attendee's e-mail,
+    and no name at all once the holder withdrew it."""
+    withdrawn = certificate.withdrawn
+    state = WITHDRAWN if withdrawn else api.content.get_state(certificate)
     certificate_type = issuing.certificate_types().get(certificate.certificate_type)
     return {
         "valid": state == "issued",
         "state": state,
+        "withdrawn": withdrawn,
+        "message": translate(WITHDRAWN_MESSAGE, context=getRequest()) if withdrawn else None,
         "code": certificate.code,
-        "name": certificate.printed_name,
+        "name": None if withdrawn else certificate.printed_name,
         "certificate_type": certificate.certificate_type,
         "certificate_type_title": (
             certificate_type.Title() if certificate_type else certificate.certificate_type

@@ -24,3 +24,6 @@ class IAttendee(model.Schema):
 @implementer(IAttendee, IProgrammeContent)
 class Attendee(TitleFromNames, Item):
     """The title is the attendee's name: it is derived, never stored apart."""
+
+    # set when the person's details were erased at their request
+    erased_on = None

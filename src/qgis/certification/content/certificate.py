@@ -73,6 +73,14 @@ class ICertificate(model.Schema):
 
 @implementer(ICertificate, IProgrammeContent)
 class Certificate(TitleFromNames, Item):
+    # set when the holder withdrew the certificate (their name is then removed)
+    withdrawn_on = None
+
     @property
     def printed_name(self):
         return self.title
+
+    @property
+    def withdrawn(self):
+        """Whether the holder withdrew it: verification then shows no name."""
+        return self.withdrawn_on is not None

@@ -1,8 +1,12 @@
 import math
 
+from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone.app.uuid.utils import uuidToObject
 from plone.indexer import indexer
 
+from qgis.certification.content.attendee import IAttendee
 from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.course import ICourse
 from qgis.certification.content.organisation import ICertifyingOrganisation
@@ -10,6 +14,7 @@ from qgis.certification.content.trainer import ITrainerNomination
 from qgis.certification.content.training_center import ITrainingCenter
 from qgis.certification.content.urls import safe_url
 from qgis.certification.content.user_group import IUserGroup
+from qgis.certification.privacy.register import address_key
 
 
 @indexer(ICertifyingOrganisation)
@@ -35,6 +40,16 @@ def user_group_members(obj):
 @indexer(ICertificate)
 def certificate_code(obj):
     return obj.code
+
+
+@indexer(ICertificate)
+def certificate_pdf_fingerprints(obj):
+    """The SHA-256 fingerprints of the certificate's PDFs handed out (see
+    ``certificates.fingerprints``)."""
+    fingerprints = [digest for digest, _replaced_on in getattr(obj, "pdf_fingerprints", ())]
+    if not fingerprints:
+        raise AttributeError("no PDF handed out yet")
+    return fingerprints
 
 
 @indexer(ICertifyingOrganisation)
@@ -90,12 +105,16 @@ def course_geo(obj):
     return _position(centre)
 
 
+def _course_country(course):
+    centre = _referenced(course.training_center)
+    country = getattr(centre, "country", None)
+    return [country] if country else []
+
+
 @indexer(ICourse)
 def course_countries(obj):
     """The country of the course's training centre."""
-    centre = _referenced(obj.training_center)
-    country = getattr(centre, "country", None)
-    return [country] if country else []
+    return _course_country(obj)
 
 
 @indexer(ICourse)
@@ -120,12 +139,16 @@ def course_training_center(obj):
     return obj.training_center
 
 
+def _course_type(course):
+    if not course.course_type:
+        raise AttributeError("no course type")
+    return course.course_type
+
+
 @indexer(ICourse)
 def course_course_type(obj):
     """The UID of the course type, to find its courses when it is renamed."""
-    if not obj.course_type:
-        raise AttributeError("no course type")
-    return obj.course_type
+    return _course_type(obj)
 
 
 @indexer(ICourse)
@@ -184,3 +207,82 @@ def certificate_holder_email(obj):
     if not email:
         raise AttributeError("no holder address")
     return email.strip().lower()
+
+
+# -- attendees' data requests ---------------------------------------------------
+# An attendee and the certificates they received are found by the keyed digest
+# of the attendee's address; the address itself is never indexed.
+
+
+def _email_key(attendee):
+    key = address_key(getattr(attendee, "email", None))
+    if key is None:
+        raise AttributeError("no address")
+    return key
+
+
+@indexer(IAttendee)
+def attendee_email_key(obj):
+    return _email_key(obj)
+
+
+@indexer(ICertificate)
+def certificate_email_key(obj):
+    return _email_key(_referenced(obj.attendee))
+
+
+# -- the programme in figures ---------------------------------------------------
+# ``qgis_month`` is the month an item counts for in the statistics (an
+# organisation's first certification, a course's start, a certificate's issue),
+# and a certificate is indexed with its course's country and course type, so
+# that the figures are counted from the indexes alone (public/statistics.py).
+
+
+ORGANISATION_WORKFLOW = "qgis_organisation_workflow"
+
+
+def _month(day):
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+@indexer(ICertifyingOrganisation)
+def organisation_month(obj):
+    """The month the organisation was first certified (first entered ``published``)."""
+    history = getattr(aq_base(obj), "workflow_history", {}).get(ORGANISATION_WORKFLOW, ())
+    for status in history:
+        if status.get("review_state") == "published" and status.get("time") is not None:
+            return _month(status["time"].asdatetime())
+    raise AttributeError("never certified")
+
+
+@indexer(ICourse)
+def course_month(obj):
+    if obj.start_date is None:
+        raise AttributeError("no start date")
+    return _month(obj.start_date)
+
+
+@indexer(ICertificate)
+def certificate_month(obj):
+    if obj.issue_date is None:
+        raise AttributeError("no issue date")
+    return _month(obj.issue_date)
+
+
+def _course_of(certificate):
+    course = aq_parent(aq_inner(certificate))
+    if not ICourse.providedBy(course):
+        raise AttributeError("not in a course")
+    return course
+
+
+@indexer(ICertificate)
+def certificate_countries(obj):
+    """The country of the certificate's course (its training centre's)."""
+    return _course_country(_course_of(obj))
+
+
+@indexer(ICertificate)
+def certificate_course_type(obj):
+    """The UID of the certificate's course type."""
+    return _course_type(_course_of(obj))

@@ -8,6 +8,7 @@ card payment whose amount matches the order. Both add them once.
 import json
 import os
 import secrets
+from dataclasses import dataclass
 from datetime import UTC
 from datetime import date
 from datetime import datetime
@@ -164,14 +165,46 @@ def _place(organisation, credits, method, user_id):
         order["total"] = str(invoice.total)
     else:
         # a card buyer pays what an invoice would ask: the same tax on the same subtotal
-        tax_rate = invoice_setting("tax_rate") or Decimal("0")
-        totals = invoice_totals([InvoiceLine("", credits, unit_price)], tax_rate)
-        order["tax_rate"] = str(tax_rate)
-        order["tax"] = str(totals.tax)
-        order["total"] = str(totals.total)
+        quote = price_quote(credits)
+        order["tax_rate"] = str(quote.tax_rate)
+        order["tax"] = str(quote.tax)
+        order["total"] = str(quote.total)
         order["checkout_url"] = start_card_payment(organisation, order)
     orders_of(organisation, create=True)[order_id] = order
     return order, invoice
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What ``credits`` credits cost, tax included, as an invoice or a card payment asks."""
+
+    credits: int
+    unit_price: Decimal
+    currency: str
+    tax_rate: Decimal
+    subtotal: Decimal
+    tax: Decimal
+    total: Decimal
+
+
+def price_quote(credits):
+    unit_price = certificate_setting("credit_price")
+    tax_rate = invoice_setting("tax_rate") or Decimal("0")
+    totals = invoice_totals([InvoiceLine("", credits, unit_price)], tax_rate)
+    return Quote(
+        credits,
+        Decimal(str(unit_price)),
+        certificate_setting("currency"),
+        Decimal(str(tax_rate)),
+        totals.subtotal,
+        totals.tax,
+        totals.total,
+    )
+
+
+def payment_methods():
+    """The ways to pay this site offers: card only when its payment keys are set."""
+    return ("invoice", "card") if card_payment_configured() else ("invoice",)
 
 
 def create_invoice(organisation, order):
@@ -310,9 +343,13 @@ def stripe_keys():
     return os.environ.get("STRIPE_SECRET_KEY", ""), os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 
 
+def card_payment_configured():
+    return all(stripe_keys())
+
+
 def start_card_payment(organisation, order):
-    secret_key, webhook_secret = stripe_keys()
-    if not secret_key or not webhook_secret:
+    secret_key, _webhook_secret = stripe_keys()
+    if not card_payment_configured():
         raise OrderError(
             503,
             _(

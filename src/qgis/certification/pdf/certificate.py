@@ -126,11 +126,18 @@ def draw_signatures(page: CertificatePage, data: CertificateData):
 
 
 def render_certificate(data: CertificateData) -> bytes:
-    """The attendee's certificate: one A4 landscape page, as PDF bytes."""
+    """The attendee's certificate: one A4 landscape page, as PDF bytes.
+
+    The same data renders the same bytes (see ``new_canvas``); the code and the
+    verification address are also in the metadata (Keywords), where a file
+    dropped on the verification page is read for the certificate it claims to be.
+    """
     page = CertificatePage(
         data.language,
         title=f"QGIS certificate {data.code}",
         subject=f"{data.attendee_name}: {data.course_type_title}",
+        keywords=(data.code, data.verify_url),
+        invariant=True,
     )
     logo = load_image(data.organisation_logo, 60 * mm, 22 * mm, "organisation logo")
     if logo is not None:

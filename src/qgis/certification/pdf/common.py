@@ -417,10 +417,17 @@ def draw_verification(canvas, fonts: Fonts, code, verify_url, issued, language, 
     canvas.restoreState()
 
 
-def new_canvas(buffer, pagesize, title: str, subject: str) -> Canvas:
-    canvas = Canvas(buffer, pagesize=pagesize, pageCompression=1)
+def new_canvas(
+    buffer, pagesize, title: str, subject: str, keywords=(), invariant: bool = False
+) -> Canvas:
+    """A canvas with the document's metadata. ``invariant`` renders the same
+    bytes for the same drawing (a fixed creation date and file ID), so that a
+    document's fingerprint stays the same from one rendering to the next."""
+    canvas = Canvas(buffer, pagesize=pagesize, pageCompression=1, invariant=int(invariant))
     canvas.setTitle(title)
     canvas.setSubject(subject)
+    if keywords:
+        canvas.setKeywords(list(keywords))
     canvas.setAuthor(PROGRAMME_NAME)
     canvas.setCreator(PROGRAMME_NAME)
     return canvas
@@ -512,12 +519,13 @@ class CertificatePage:
     verification corner, and ``finish`` returns the PDF bytes.
     """
 
-    def __init__(self, language: str, title: str, subject: str):
+    def __init__(self, language: str, title: str, subject: str, keywords=(), invariant=False):
         self.font = fonts()
         self.language = language
         self.width, self.height = landscape(A4)
         self.buffer = io.BytesIO()
-        self.canvas = new_canvas(self.buffer, (self.width, self.height), title, subject)
+        size = (self.width, self.height)
+        self.canvas = new_canvas(self.buffer, size, title, subject, keywords, invariant)
         draw_frame(self.canvas, self.width, self.height)
         draw_programme_mark(self.canvas, self.font, 22 * mm, self.height - 40 * mm, 18 * mm)
 

@@ -19,7 +19,7 @@ LANGUAGES = ("en", "ro", "sv")
 PAGES_DIR = Path(__file__).parent / "pages"
 
 # Pages in the order the front page lists them; ids differ per language.
-PAGE_NAMES = ("about", "requirements", "process", "fees", "apply")
+PAGE_NAMES = ("about", "requirements", "process", "fees", "apply", "privacy")
 
 # The short introduction shown on each language's front page, above the map.
 FRONT_PAGE_NAME = "welcome"

@@ -34,6 +34,8 @@ ERROR_TYPES = {
     403: "Forbidden",
     404: "NotFound",
     409: "Conflict",
+    429: "TooManyRequests",
+    503: "ServiceUnavailable",
 }
 
 # How an error message says what a member should have been.

@@ -5,6 +5,7 @@ from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
 from qgis.certification.application.questionnaire import ensure_questionnaires
+from qgis.certification.certificates.credentials.keys import ensure_key
 from qgis.certification.content.children import add_child
 from qgis.certification.content.children import ensure_child
 from qgis.certification.public.multilingual import ensure_language_roots
@@ -112,6 +113,7 @@ def post_install(context):
     ensure_programme_folders(portal)
     ensure_certificate_types(portal)
     ensure_programme_groups()
+    ensure_key()  # the programme signs its Open Badges credentials with it
     with api.env.adopt_roles(["Manager"]):
         ensure_language_roots(portal)
         ensure_programme_pages(portal)

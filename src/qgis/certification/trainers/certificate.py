@@ -9,6 +9,7 @@ from qgis.certification.certificates.documents import document_language
 from qgis.certification.certificates.documents import representative_signature
 from qgis.certification.certificates.documents import verify_url
 from qgis.certification.certificates.verification import Verifier
+from qgis.certification.certificates.verification import not_withdrawn
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.pdf.trainer_certificate import CERTIFIED_TRAINER
 from qgis.certification.pdf.trainer_certificate import TrainerCertificateData
@@ -30,6 +31,7 @@ def verification(nomination):
     return {
         "valid": validity.is_certified(state, nomination.valid_until),
         "state": state,
+        **not_withdrawn(),
         "code": nomination.code,
         "name": nomination.Title(),
         "certificate_type": CERTIFICATE_TYPE,

@@ -3,6 +3,7 @@
 from plone import api
 
 from qgis.certification import _
+from qgis.certification.application import history
 from qgis.certification.application import review
 from qgis.certification.application import reviewers
 from qgis.certification.services.base import Field
@@ -22,6 +23,8 @@ class OpinionsGet(ProductService):
                 for group in review.user_groups_of(self.context)
             ],
             "items": review.opinions(self.context),
+            # What changed since each user group last gave its opinion.
+            "since_opinion": history.changes_since_opinions(self.context),
         }
 
 

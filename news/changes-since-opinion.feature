@@ -1,0 +1,1 @@
+Reviewers see, on the organisation page and in `GET @user-group-opinion` (`since_opinion`), what changed in an application since their user group gave its opinion: the fields changed, with a link to the differences, and the course types, training centres and material changed since.

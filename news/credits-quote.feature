@@ -1,0 +1,1 @@
+The credits order form states the price per credit and the tax rate, and "Show the total" gives the total of an order before anything is ordered; card payment is offered only when the site takes cards (it failed after Order before).

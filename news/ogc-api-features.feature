@@ -1,0 +1,1 @@
+The programme's training centres, upcoming courses and past courses are published as an OGC API - Features service at `/Plone/ogc` (GeoJSON and HTML, with an OpenAPI 3.0 definition): add it in QGIS with *Add WFS / OGC API - Features Layer*, filter by map extent (`bbox`) and course dates (`datetime`); the front page lists the addresses to copy into QGIS.

@@ -1,0 +1,1 @@
+Visitors who open the raw organisations folder (`/Plone/organisations`, also the breadcrumb above every organisation) are sent to the list of certified organisations in their language; logged-in people still see the folder.

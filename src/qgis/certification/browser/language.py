@@ -1,0 +1,88 @@
+"""The visitor's language on pages that belong to no language folder.
+
+Organisations, courses, training centres and the verification pages are the same
+in every language; they render in the visitor's language (the language cookie,
+else the browser's ``Accept-Language``, else English: ``plone.i18n`` request
+negotiation, switched on by the profile). Here they get a language switcher that
+stays on the same page, and the organisations folder appears in breadcrumbs as,
+and sends visitors to, the list of certified organisations in their language.
+"""
+
+from plone import api
+from plone.app.i18n.locales.browser.selector import LanguageSelector
+from plone.app.layout.viewlets.common import GlobalSectionsViewlet
+from plone.app.multilingual.browser.selector import addQuery
+from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.component import getMultiAdapter
+from zope.i18n import translate
+
+from qgis.certification import _
+
+
+def outside_language_folders(context):
+    return api.portal.get_navigation_root(context) == api.portal.get()
+
+
+def visitors_language_folder(context):
+    """The language folder of the visitor's language, or None."""
+    return api.portal.get().get(api.portal.get_current_language(context=context))
+
+
+class LanguageSections(GlobalSectionsViewlet):
+    """The programme's navigation of the visitor's language, on every page."""
+
+    def __init__(self, context, request, view, manager):
+        if outside_language_folders(context):
+            context = visitors_language_folder(context) or context
+        super().__init__(context, request, view, manager)
+
+
+class SamePageLanguageSelector(LanguageSelector):
+    """Links to this very page in each language (``?set_language=`` sets the cookie)."""
+
+    index = ViewPageTemplateFile("templates/language_selector.pt")
+
+    def available(self):
+        return super().available() and outside_language_folders(self.context)
+
+    def languages(self):
+        here = self.request.get("ACTUAL_URL") or self.context.absolute_url()
+        return [
+            {
+                **language,
+                "url": addQuery(self.request, here, exclude=("set_language",), set_language=code),
+            }
+            for language in super().languages()
+            for code in [language["code"]]
+        ]
+
+    def render(self):
+        return self.index()
+
+
+class OrganisationFolderBreadcrumbs(PhysicalNavigationBreadcrumbs):
+    """The folder of all organisations is shown as the public list of certified ones."""
+
+    def customize_entry(self, entry, context=None):
+        root = visitors_language_folder(self.context)
+        if root is None:
+            return
+        language = root.getId()
+        entry["absolute_url"] = f"{root.absolute_url()}/@@certified-organisations"
+        entry["Title"] = translate(
+            _("Certified organisations"), target_language=language, context=self.request
+        )
+
+
+class OrganisationFolderView(BrowserView):
+    """Visitors are sent to the certified organisations of their language; people
+    who are logged in see the folder as before."""
+
+    def __call__(self):
+        if not api.user.is_anonymous():
+            return getMultiAdapter((self.context, self.request), name="listing_view")()
+        root = visitors_language_folder(self.context) or api.portal.get()
+        self.request.response.redirect(f"{root.absolute_url()}/@@certified-organisations")
+        return ""
