@@ -1,5 +1,6 @@
 """Run the daily review-deadline step (``make review-deadlines``, meant for cron): the
-review deadlines, then the removal of attendee records whose retention ended."""
+review deadlines, then the removal of attendee records whose retention ended, then
+trainer certificates that lapse or end soon."""
 
 import sys
 
@@ -9,6 +10,7 @@ from zope.component.hooks import setSite
 
 from qgis.certification.application.deadlines import process_review_deadlines
 from qgis.certification.privacy.retention import remove_expired_attendees
+from qgis.certification.trainers.validity import process_trainer_validity
 
 
 def main(app, site_id):
@@ -21,6 +23,7 @@ def main(app, site_id):
     try:
         result = process_review_deadlines()
         removed = remove_expired_attendees()
+        result.update(process_trainer_validity())
         transaction.commit()
     except Exception as error:
         transaction.abort()
@@ -29,7 +32,8 @@ def main(app, site_id):
     print(
         f"review-deadlines: {len(result['sent_to_psc'])} sent to the PSC, "
         f"{len(result['reminded'])} reminded, {removed} attendee records removed "
-        "(retention ended)"
+        f"(retention ended), {len(result['lapsed'])} trainer certificates lapsed, "
+        f"{len(result['trainer_reminders'])} trainer renewals reminded"
     )
     return 0
 

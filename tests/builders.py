@@ -6,6 +6,7 @@ What is here is the tests' data and defaults; how things are built is in the
 product, shared with the demo content and the benchmark's seeding."""
 
 from datetime import date
+from datetime import timedelta
 
 import transaction
 from plone import api
@@ -181,6 +182,35 @@ def top_up(organisation, credits, reference="bank transfer"):
     return certificates.top_up(organisation, credits, reference, "team")
 
 
+def nominate_trainer(organisation, state="draft", listed=True, languages=("ro", "en"), **fields):
+    """The organisation's convener (of ``add_course_parts``) nominated by the
+    owner, brought to ``state`` ("lapsed": approved, then past its end date)."""
+    from qgis.certification.builders import trainers
+    from qgis.certification.trainers.validity import process_trainer_validity
+
+    convener = organisation["ana-trainer"]
+    with api.env.adopt_user(username="owner"):
+        nomination = trainers.nominate(
+            organisation,
+            convener,
+            "RO",
+            languages,
+            "Teaches QGIS since 2018.",
+            links=["https://example.org/ana"],
+            listed_publicly=listed,
+            **fields,
+        )
+    if state == "lapsed":
+        trainers.bring_to(nomination, "approved", "owner", "team")
+        nomination.valid_until = date.today() - timedelta(days=1)
+        nomination.reindexObject()
+        process_trainer_validity()
+    else:
+        trainers.bring_to(nomination, state, "owner", "team")
+    assert api.content.get_state(nomination) == state
+    return nomination
+
+
 def issued_certificate(portal, title="Geo Academy"):
     """A certificate the owner of a new certified organisation ``title`` issues
     to its first attendee (Ioana Ștefănescu)."""
@@ -190,6 +220,8 @@ def issued_certificate(portal, title="Geo Academy"):
         with api.env.adopt_user(username="owner"):
             (certificate,) = certificates.issue(course, "owner", people[:1])
     return certificate
+
+
 def certified_attendees(portal, credits=5):
     """A certified organisation whose course's attendees all hold a completion
     certificate (issued by the owner); returns (organisation, course, certificates)."""

@@ -25,6 +25,7 @@ CONCERNS = {
     "privacy",
     "public",
     "setuphandlers",
+    "trainers",
 }
 REQUEST_LAYERS = {"browser", "services", "subscribers"}
 FORBIDDEN = {

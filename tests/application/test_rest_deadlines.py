@@ -7,7 +7,13 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 def test_site_manager_runs_the_deadline_step(rest_session):
     response = rest_session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD).post("/@review-deadlines")
     assert response.status_code == 200
-    assert response.json() == {"sent_to_psc": [], "reminded": [], "attendees_removed": 0}
+    assert response.json() == {
+        "sent_to_psc": [],
+        "reminded": [],
+        "attendees_removed": 0,
+        "lapsed": [],
+        "trainer_reminders": [],
+    }
 
 
 def test_others_may_not_run_it(rest_session, server):

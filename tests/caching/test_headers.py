@@ -26,6 +26,7 @@ from qgis.certification.browser.listings import OrganisationsListing
 from qgis.certification.browser.listings import UpcomingCoursesListing
 from qgis.certification.browser.organisation import OrganisationView
 from qgis.certification.browser.statistics import StatisticsView
+from qgis.certification.browser.trainers import TrainersDirectory
 from qgis.certification.services.certificates.verify import VerifyGet
 from qgis.certification.services.ogc.endpoint import OgcApi
 from qgis.certification.services.public.any_client import FeedForAnyClient
@@ -33,6 +34,7 @@ from qgis.certification.services.public.geojson import CoursesGeoJsonGet
 from qgis.certification.services.public.geojson import TrainingCentersGeoJsonGet
 from qgis.certification.services.public.organisations import OrganisationsGet
 from qgis.certification.services.public.statistics import StatisticsGet
+from qgis.certification.services.trainers.directory import TrainersGet
 
 
 PAGE = "qgis.certification.page"
@@ -48,11 +50,13 @@ RULESETS = [
     (OrganisationView, PAGE),
     (CourseView, PAGE),
     (VerifyView, PAGE),
+    (TrainersDirectory, PAGE),
     (UpcomingCoursesCalendar, FEED),
     (OrganisationsGet, FEED),
     (TrainingCentersGeoJsonGet, FEED),
     (CoursesGeoJsonGet, FEED),
     (VerifyGet, FEED),
+    (TrainersGet, FEED),
     (FeedForAnyClient, FEED),
     (OgcApi, FEED),
     (StatisticsView, PAGE),
@@ -76,6 +80,8 @@ PUBLIC = [
     ("@courses-geojson", JSON, FEED),
     ("@courses-geojson?when=past", JSON, FEED),
     ("@verify/{code}", JSON, FEED),
+    ("@trainers?country=RO", JSON, FEED),
+    ("en/@@trainers", HTML, PAGE),
     ("@@upcoming-courses.ics", CALENDAR, FEED),
     ("{org}/@@upcoming-courses.ics", CALENDAR, FEED),
     # the feeds for clients that do not ask for JSON, and the OGC API
@@ -120,7 +126,8 @@ def test_the_profile_turns_caching_on(server_site):
         assert "qgisCatalog" in registry[f"{prefix}.etags"]
         assert "userid" in registry[f"{prefix}.etags"]
     purged = registry.forInterface(IPloneCacheSettings).purgedContentTypes
-    assert {"CertifyingOrganisation", "Course", "TrainingCenter", "Certificate"} <= set(purged)
+    programme_types = {"CertifyingOrganisation", "Course", "TrainingCenter", "Certificate"}
+    assert programme_types | {"TrainerNomination"} <= set(purged)
     # Plone's own types stay purged too
     assert {"File", "Image"} <= set(purged)
     purging = registry.forInterface(ICachePurgingSettings)

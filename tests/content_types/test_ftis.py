@@ -46,7 +46,7 @@ SPEC = {
         "Certifying organisation",
         f"{CONTENT}.organisation.CertifyingOrganisation",
         (*VERSIONED, "plone.excludefromnavigation"),
-        ("CourseType", "TrainingCenter", "CourseConvener", "Course"),
+        ("CourseType", "TrainingCenter", "CourseConvener", "Course", "TrainerNomination"),
         "qgis.certification.AddCertifyingOrganisation",
     ),
     "CourseType": (
@@ -104,6 +104,14 @@ SPEC = {
         (),
         (),
         "qgis.certification.AddCertificate",
+    ),
+    # The title is the nominated convener's name.
+    "TrainerNomination": (
+        "Trainer nomination",
+        f"{CONTENT}.trainer.TrainerNomination",
+        ("plone.namefromtitle",),
+        (),
+        "qgis.certification.AddTrainerNomination",
     ),
     # Invoices are made by the order code only; they share the certificate's add permission.
     "Invoice": (

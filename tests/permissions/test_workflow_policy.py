@@ -26,6 +26,7 @@ from qgis.certification.permissions import ADD_COURSE
 from qgis.certification.permissions import ADD_COURSE_CONVENER
 from qgis.certification.permissions import ADD_COURSE_TYPE
 from qgis.certification.permissions import ADD_PORTAL_CONTENT
+from qgis.certification.permissions import ADD_TRAINER_NOMINATION
 from qgis.certification.permissions import ADD_TRAINING_CENTER
 from qgis.certification.permissions import ADD_USER_GROUP
 from qgis.certification.permissions import BUY_CREDITS
@@ -44,10 +45,12 @@ from qgis.certification.permissions import MANAGE_CREDITS
 from qgis.certification.permissions import MANAGE_PRIVACY_REQUESTS
 from qgis.certification.permissions import MANAGE_SETTINGS
 from qgis.certification.permissions import MODIFY_PORTAL_CONTENT
+from qgis.certification.permissions import NOMINATE_TRAINER
 from qgis.certification.permissions import REQUEST_REVIEW
 from qgis.certification.permissions import REVERT_TO_PREVIOUS_VERSIONS
 from qgis.certification.permissions import REVIEW_APPLICATION
 from qgis.certification.permissions import REVIEW_PORTAL_CONTENT
+from qgis.certification.permissions import REVIEW_TRAINER
 from qgis.certification.permissions import REVOKE_CERTIFICATE
 from qgis.certification.permissions import SUBMIT_APPLICATION
 from qgis.certification.permissions import VIEW
@@ -184,6 +187,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {OWNER, MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {OWNER, MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: {OWNER, MANAGER},
             REVIEW_APPLICATION: NOBODY,
             DECIDE_APPLICATION: NOBODY,
@@ -207,6 +211,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: {TEAM, MANAGER},
             DECIDE_APPLICATION: NOBODY,
@@ -230,6 +235,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: {TEAM, MANAGER},
             DECIDE_APPLICATION: NOBODY,
@@ -253,6 +259,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: {TEAM, MANAGER},
             DECIDE_APPLICATION: {PSC, MANAGER},
@@ -276,6 +283,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {OWNER, TEAM, MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {OWNER, TEAM, MANAGER, SITE_ADMIN},
             ADD_COURSE: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ADD_TRAINER_NOMINATION: {OWNER, MANAGER, SITE_ADMIN},
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: {TEAM, MANAGER},
             DECIDE_APPLICATION: NOBODY,
@@ -299,6 +307,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: NOBODY,
             DECIDE_APPLICATION: NOBODY,
@@ -322,6 +331,7 @@ WORKFLOWS = {
             ADD_TRAINING_CENTER: {MANAGER, SITE_ADMIN},
             ADD_COURSE_CONVENER: {MANAGER, SITE_ADMIN},
             ADD_COURSE: NOBODY,
+            ADD_TRAINER_NOMINATION: NOBODY,
             SUBMIT_APPLICATION: NOBODY,
             REVIEW_APPLICATION: {TEAM, MANAGER},
             DECIDE_APPLICATION: NOBODY,
@@ -334,6 +344,64 @@ WORKFLOWS = {
             ACCESS_PREVIOUS_VERSIONS: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
             REVERT_TO_PREVIOUS_VERSIONS: {MANAGER, SITE_ADMIN},
             REQUEST_REVIEW: {OWNER, TEAM, PSC, MANAGER, SITE_ADMIN},
+        },
+    },
+    "qgis_trainer_workflow": {
+        "draft": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: {OWNER, MANAGER, SITE_ADMIN},
+            DELETE_OBJECTS: {OWNER, MANAGER, SITE_ADMIN},
+            NOMINATE_TRAINER: {OWNER, MANAGER},
+            REVIEW_TRAINER: NOBODY,
+        },
+        "submitted": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: {MANAGER, SITE_ADMIN},
+            DELETE_OBJECTS: {MANAGER, SITE_ADMIN},
+            NOMINATE_TRAINER: NOBODY,
+            REVIEW_TRAINER: {TEAM, MANAGER},
+        },
+        "changes_requested": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: {OWNER, MANAGER, SITE_ADMIN},
+            DELETE_OBJECTS: {OWNER, MANAGER, SITE_ADMIN},
+            NOMINATE_TRAINER: {OWNER, MANAGER},
+            REVIEW_TRAINER: NOBODY,
+        },
+        "approved": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            DELETE_OBJECTS: NOBODY,
+            NOMINATE_TRAINER: {OWNER, MANAGER},
+            REVIEW_TRAINER: {TEAM, MANAGER},
+        },
+        "rejected": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: NOBODY,
+            DELETE_OBJECTS: {MANAGER, SITE_ADMIN},
+            NOMINATE_TRAINER: NOBODY,
+            REVIEW_TRAINER: NOBODY,
+        },
+        "lapsed": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: {OWNER, MANAGER, SITE_ADMIN},
+            DELETE_OBJECTS: NOBODY,
+            NOMINATE_TRAINER: {OWNER, MANAGER},
+            REVIEW_TRAINER: NOBODY,
+        },
+        "revoked": {
+            VIEW: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            ACCESS_CONTENTS_INFORMATION: {OWNER, TEAM, MANAGER, SITE_ADMIN},
+            MODIFY_PORTAL_CONTENT: NOBODY,
+            DELETE_OBJECTS: NOBODY,
+            NOMINATE_TRAINER: NOBODY,
+            REVIEW_TRAINER: NOBODY,
         },
     },
     "qgis_user_group_workflow": {
@@ -378,6 +446,9 @@ SITE_GRANTS = {
     MANAGE_CREDITS: Acquired({TEAM, MANAGER, SITE_ADMIN}),
     ADD_CERTIFICATE_TYPE: Acquired({TEAM, MANAGER, SITE_ADMIN}),
     BUY_CREDITS: Acquired({OWNER, TEAM, MANAGER}),
+    ADD_TRAINER_NOMINATION: Acquired({MANAGER, SITE_ADMIN}),
+    NOMINATE_TRAINER: Acquired({MANAGER}),
+    REVIEW_TRAINER: Acquired({MANAGER}),
 }
 
 

@@ -21,6 +21,7 @@ from plone import api
 from qgis.certification.builders import courses
 from qgis.certification.builders import organisations
 from qgis.certification.builders import people
+from qgis.certification.builders import trainers
 from qgis.certification.builders import training
 from qgis.certification.builders.adding import act
 from qgis.certification.certificates import issuing
@@ -45,6 +46,8 @@ COMMENTS = {
 }
 OPINION = "Opinion-text-4475"
 COURSE_COMMENT = "Course-note-4476"
+TRAINER_COMMENT = "Trainer-note-4477"
+TRAINER_STATEMENT = "Trainer-statement-4478"
 ATTENDEES = (("Ioana", "Pop", "ioana.zq@example.net"), ("Åsa", "Berg", "asa.zq@example.net"))
 ORGANISATION_EMAIL = "office.zq@academy.example"
 CENTRE_EMAIL = "centre.zq@academy.example"
@@ -80,8 +83,24 @@ def build_programme(portal):
         certificate = issuing.issue_certificates(
             course, [course["attendee-0"].UID()], "completion", "zqowner"
         )[0][0]
+    certify_trainer(organisation)
     transaction.commit()
     return organisation, course, certificate
+
+
+def certify_trainer(organisation):
+    """The convener, a certified trainer listed in the directory."""
+    with api.env.adopt_user(username="zqowner"):
+        nomination = trainers.nominate(
+            organisation,
+            organisation["ana-trainer"],
+            "PT",
+            ["pt"],
+            TRAINER_STATEMENT,
+            object_id="ana-trainer-nomination",
+            listed_publicly=True,
+        )
+    trainers.bring_to(nomination, "approved", "zqowner", "zqteam", comment=TRAINER_COMMENT)
 
 
 def publish_course(organisation):
@@ -115,6 +134,7 @@ def public_urls(portal, organisation, course, certificate):
         pages += [
             f"{site}/{language}/@@certified-organisations",
             f"{site}/{language}/@@upcoming-courses",
+            f"{site}/{language}/@@trainers",
             f"{site}/{language}/@@statistics",
         ]
         pages += [
@@ -122,9 +142,11 @@ def public_urls(portal, organisation, course, certificate):
         ]
     items = (organisation, course, organisation["porto-centre"], organisation["ana-trainer"])
     pages += [item.absolute_url() for item in items]
+    trainer_code = organisation["ana-trainer-nomination"].code
     pages += [
         f"{site}/verify",
         f"{site}/verify/{certificate.code}",
+        f"{site}/verify/{trainer_code}",
         f"{site}/@@upcoming-courses.ics",
         f"{organisation.absolute_url()}/@@upcoming-courses.ics",
         f"{site}/@training-centers-geojson",  # the feeds as a browser opens them
@@ -135,6 +157,8 @@ def public_urls(portal, organisation, course, certificate):
     feeds = [item.absolute_url() for item in items]
     feeds += [
         f"{site}/@verify/{certificate.code}",
+        f"{site}/@verify/{trainer_code}",
+        f"{site}/@trainers",
         f"{site}/@organisations",
         f"{site}/@training-centers-geojson",
         f"{site}/@courses-geojson",
@@ -159,6 +183,8 @@ def secrets():
     found["ug-zq@example.org"] = "the user group's address"
     found.update(dict.fromkeys(COMMENTS.values(), "a review comment"))
     found[COURSE_COMMENT] = "a review comment"
+    found[TRAINER_COMMENT] = "a review comment"
+    found[TRAINER_STATEMENT] = "a nomination's evidence"
     found[OPINION] = "an opinion"
     return found
 
@@ -204,3 +230,5 @@ def test_the_private_things_are_there_for_those_who_may_see_them(server_site, se
     assert details["email"] == ORGANISATION_EMAIL
     verified = sessions["anonymous"].get(f"{server_site.absolute_url()}/@verify/{certificate.code}")
     assert "Ioana" in verified.text
+    directory = sessions["anonymous"].get(f"{server_site.absolute_url()}/@trainers")
+    assert [item["name"] for item in directory.json()["items"]] == ["Ana Trainer"]

@@ -109,6 +109,21 @@ def test_demo_shows_every_state_of_the_process(fresh_app):
     assert "UserGroupReviewer" in reviewer_roles
 
 
+def test_demo_has_certified_trainers(fresh_app):
+    from qgis.certification.trainers import directory
+
+    portal, _ = ensure_site(fresh_app, SiteSettings(site_id="Programme"))
+    trainers = api.content.find(
+        context=portal, portal_type="TrainerNomination", review_state="approved", unrestricted=True
+    )
+    assert len(trainers) == 3
+    listed = [brain.getPath() for brain, _organisation in directory.listed_trainers()]
+    assert len(listed) == 2
+    # a second start adds nothing
+    ensure_site(fresh_app, SiteSettings(site_id="Programme"))
+    assert len(api.content.find(portal_type="TrainerNomination", unrestricted=True)) == 3
+
+
 def test_admin_on_a_new_database_user_folder():
     from OFS.userfolder import UserFolder
 

@@ -135,6 +135,38 @@ class IMapSettings(Interface):
     )
 
 
+class ITrainerSettings(Interface):
+    """Settings of the certified trainers (registry, control panel)."""
+
+    validity_months = schema.Int(
+        title=_("Trainer certificate validity (months)"),
+        description=_("How long a trainer certificate is valid after its approval."),
+        default=24,
+        min=1,
+        max=120,
+    )
+    reminder_days_before = schema.Int(
+        title=_("Renewal reminder (days before the end)"),
+        description=_("When the organisation is reminded to renew a trainer certificate."),
+        default=60,
+        min=0,
+        max=365,
+    )
+    costs_credits = schema.Bool(
+        title=_("Trainer certificates cost credits"),
+        description=_("When on, approving a nomination takes credits from the organisation."),
+        default=False,
+        required=False,
+    )
+    credits = schema.Int(
+        title=_("Credits per trainer certificate"),
+        description=_("Taken from the organisation when trainer certificates cost credits."),
+        default=1,
+        min=1,
+        max=1000,
+    )
+
+
 class IPrivacySettings(Interface):
     """How long personal data is kept, and the attendees' links (registry, control panel)."""
 

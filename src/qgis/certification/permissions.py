@@ -108,6 +108,15 @@ ADD_CERTIFICATE_TYPE = _declare(
     "qgis.certification.AddCertificateType", "qgis.certification: Add CertificateType"
 )
 BUY_CREDITS = _declare("qgis.certification.BuyCredits", "qgis.certification: Buy credits")
+ADD_TRAINER_NOMINATION = _declare(
+    "qgis.certification.AddTrainerNomination", "qgis.certification: Add TrainerNomination"
+)
+NOMINATE_TRAINER = _declare(
+    "qgis.certification.NominateTrainer", "qgis.certification: Nominate trainer"
+)
+REVIEW_TRAINER = _declare(
+    "qgis.certification.ReviewTrainer", "qgis.certification: Review trainer nomination"
+)
 
 
 # Plone core permissions the product checks or its workflows manage.

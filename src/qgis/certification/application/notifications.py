@@ -139,9 +139,10 @@ def mapping_for(organisation, **extra):
     return values
 
 
-def notify_users(user_ids, mail, mapping):
-    """Send ``mail`` to each user, in the user's language. Returns the addresses."""
-    subject, body = MAILS[mail]
+def notify_users(user_ids, mail, mapping, mails=MAILS):
+    """Send ``mail`` (of ``mails``: subject and body) to each user, in the user's
+    language. Returns the addresses."""
+    subject, body = mails[mail]
     sent = []
     for recipient in messages.user_recipients(user_ids):
         values = dict(mapping)

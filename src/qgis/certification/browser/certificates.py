@@ -22,7 +22,7 @@ from qgis.certification.certificates import codes
 from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates import organisation_certificate
-from qgis.certification.certificates.verification import verification
+from qgis.certification.certificates import verification
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.payments import orders
 
@@ -126,19 +126,10 @@ class VerifyView(OpenBadgeLinks, BrowserView):
         code = codes.normalize(typed)
         if code is None:
             return {"error": _("This is not a valid code: check it for typing mistakes.")}
-        certificate = issuing.find_certificate(code)
-        if certificate is None:
-            organisation = issuing.find_certificate(code, "CertifyingOrganisation")
-            if organisation is None:
-                return {"error": _("No certificate has this code.")}
-            return dict(
-                organisation_certificate.verification(organisation),
-                pdf=f"{organisation.absolute_url()}/@@organisation-certificate.pdf",
-            )
-        return dict(
-            verification(certificate),
-            pdf=f"{documents.verify_url(code)}/certificate.pdf",
-        )
+        holder, verifier = verification.find(code)
+        if holder is None:
+            return {"error": _("No certificate has this code.")}
+        return dict(verifier.verification(holder), pdf=verifier.pdf_url(holder))
 
     def file_section(self):
         """The section that checks a certificate file (``verify_file``)."""
@@ -149,10 +140,9 @@ class VerifyView(OpenBadgeLinks, BrowserView):
             result = self.result()
             if not result or "error" in result or not result["valid"]:
                 raise NotFound(self.code)
-            certificate = issuing.find_certificate(result["code"])
+            holder, verifier = verification.find(result["code"])
             allow_fingerprint_write(self.request)
-            data = documents.certificate_pdf(certificate)
-            return send_pdf(self.request, data, f"{certificate.code}.pdf")
+            return send_pdf(self.request, verifier.pdf(holder), f"{result['code']}.pdf")
         return self.index()
 
 

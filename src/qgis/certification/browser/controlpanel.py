@@ -6,6 +6,7 @@ from plone.app.registry.browser.controlpanel import RegistryEditForm
 from qgis.certification import _
 from qgis.certification.interfaces import IPrivacySettings
 from qgis.certification.interfaces import IReviewSettings
+from qgis.certification.interfaces import ITrainerSettings
 
 
 class ProgrammeSettingsForm(RegistryEditForm):
@@ -17,6 +18,20 @@ class ProgrammeSettingsForm(RegistryEditForm):
 
 class ProgrammeSettingsView(ControlPanelFormWrapper):
     form = ProgrammeSettingsForm
+
+
+class TrainerSettingsForm(RegistryEditForm):
+    schema = ITrainerSettings
+    schema_prefix = None
+    label = _("Certified trainers settings")
+    description = _(
+        "How long a trainer certificate is valid, when its renewal is reminded, and "
+        "whether it costs credits."
+    )
+
+
+class TrainerSettingsView(ControlPanelFormWrapper):
+    form = TrainerSettingsForm
 
 
 class PrivacySettingsForm(RegistryEditForm):

@@ -90,6 +90,14 @@ class ListingView(BrowserView):
     def results(self):
         raise NotImplementedError
 
+    def country_choices(self, codes):
+        """The countries to offer: those of ``codes``, and the one chosen."""
+        return listings.country_options([*codes, self.filters.country_code], self.names)
+
+    def language_choices(self, codes):
+        """The languages to offer: those of ``codes``, and the one chosen."""
+        return listings.language_options([*codes, self.filters.language])
+
 
 class OrganisationsListing(ListingView):
     """The certified organisations, by name, with a country filter and a search."""
@@ -132,19 +140,15 @@ class UpcomingCoursesListing(ListingView):
         return self._results
 
     def countries(self):
-        codes = [feeds.country_of(course) for course, _ in listings.upcoming_courses()]
-        if self.filters.country_code:
-            codes.append(self.filters.country_code)
-        return listings.country_options(codes, self.names)
+        return self.country_choices(
+            feeds.country_of(course) for course, _ in listings.upcoming_courses()
+        )
 
     def languages(self):
-        codes = [
+        return self.language_choices(
             feeds.value(course, "qgis_course", {}).get("language")
             for course, _ in listings.upcoming_courses()
-        ]
-        if self.filters.language:
-            codes.append(self.filters.language)
-        return listings.language_options(codes)
+        )
 
     def rows(self):
         return [

@@ -24,6 +24,7 @@ from qgis.certification.certificates.credentials.status_register import status_l
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.organisation import ICertifyingOrganisation
+from qgis.certification.content.trainer import ITrainerNomination
 from qgis.certification.public import statistics
 from qgis.certification.public.programme_pages import LANGUAGES
 
@@ -33,13 +34,14 @@ SITE_FEEDS = (
     "@organisations",
     "@training-centers-geojson",
     "@courses-geojson",
+    "@trainers",
     "@@upcoming-courses.ics",
     "upcoming-courses.ics",
     "ogc",  # the OGC API - Features service: every address under it
 )
 HOME_VIEW = "programme-home"
 # the lists of each language root that show organisations and courses
-LIST_VIEWS = ("@@certified-organisations", "@@upcoming-courses")
+LIST_VIEWS = ("@@certified-organisations", "@@upcoming-courses", "@@trainers")
 
 
 @implementer(IETagValue)
@@ -127,9 +129,9 @@ def _verify_paths(site_prefix, code):
 @implementer(IPurgePaths)
 class ProgrammePurgePaths:
     """What a caching proxy must drop when an organisation, training centre,
-    course or certificate changes: the site-wide feeds and the front pages that
-    list it, its organisation's page and calendar, its verification pages and
-    the statistics that count it.
+    course, certificate or trainer nomination changes: the site-wide feeds and the
+    front pages that list it, its organisation's page and calendar, its
+    verification pages and the statistics that count it.
 
     Plone's own ``plone.content`` paths (the object's URL and views) are added
     beside these by plone.app.caching. Proxies should purge by prefix so that
@@ -161,6 +163,8 @@ class ProgrammePurgePaths:
                 record = organisation_certificate(organisation)
                 if record is not None:
                     paths.extend(_verify_paths(site_prefix, record["code"]))
+        if ITrainerNomination.providedBy(self.context) and self.context.code:
+            paths.extend(_verify_paths(site_prefix, self.context.code))
         return paths
 
     def getAbsolutePaths(self):

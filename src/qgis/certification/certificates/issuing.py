@@ -90,10 +90,9 @@ def find_certificate(code, portal_type="Certificate"):
 def unique_code(taken):
     while True:
         code = codes.new_code()
-        if (
-            code not in taken
-            and find_certificate(code) is None
-            and find_certificate(code, "CertifyingOrganisation") is None
+        # any holder of a code: certificates, organisations, trainers
+        if code not in taken and not api.content.find(
+            qgis_certificate_code=code, unrestricted=True
         ):
             taken.add(code)
             return code

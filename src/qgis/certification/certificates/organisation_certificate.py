@@ -10,8 +10,11 @@ from zope.i18n import translate
 from qgis.certification import _
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.credentials.status_register import assign_index
+from qgis.certification.certificates.documents import document_language
 from qgis.certification.certificates.documents import representative_signature
 from qgis.certification.certificates.documents import verify_url
+from qgis.certification.certificates.verification import Verifier
+from qgis.certification.certificates.verification import not_withdrawn
 from qgis.certification.pdf.organisation_certificate import AUTHORISED_PROVIDER
 from qgis.certification.pdf.organisation_certificate import OrganisationCertificateData
 from qgis.certification.pdf.organisation_certificate import render_organisation_certificate
@@ -46,6 +49,7 @@ def verification(organisation):
     return {
         "valid": valid,
         "state": "issued" if valid else "revoked",
+        **not_withdrawn(),
         "code": record["code"],
         "name": organisation.Title(),
         "certificate_type": "authorised-training-provider",
@@ -70,3 +74,16 @@ def organisation_certificate_pdf(organisation, language="en"):
             language=language,
         )
     )
+
+
+def _pdf_in_page_language(organisation):
+    language = document_language(api.portal.get_current_language()[:2])
+    return organisation_certificate_pdf(organisation, language)
+
+
+#: an organisation's own "authorised training provider" certificate
+ORGANISATION_CERTIFICATES = Verifier(
+    verification,
+    lambda organisation: f"{organisation.absolute_url()}/@@organisation-certificate.pdf",
+    _pdf_in_page_language,
+)

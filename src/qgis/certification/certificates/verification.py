@@ -1,11 +1,22 @@
 """What anyone may know of a certificate from its code: the ``@verify``
-service and the public verify page both answer with it."""
+service and the public verify page both answer with it.
+
+Several kinds of documents carry a code (attendees' certificates, an
+organisation's own certificate, trainer certificates). Each kind registers a
+named ``IVerifier`` utility, named after the portal type that holds the code
+(``configure.zcml`` of its concern package); a code is looked up once in the
+catalog and answered by the verifier of what holds it.
+"""
 
 from plone import api
+from zope.component import queryUtility
 from zope.globalrequest import getRequest
 from zope.i18n import translate
+from zope.interface import Interface
+from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
 
 
@@ -13,9 +24,39 @@ WITHDRAWN = "withdrawn"
 WITHDRAWN_MESSAGE = _("Withdrawn at the holder's request.")
 
 
+class IVerifier(Interface):
+    """How one kind of document answers for its code."""
+
+    def verification(obj):
+        """The public facts (a dict with at least ``valid``, ``state``,
+        ``withdrawn``, ``message``, ``code``, ``name``, ``certificate_type``,
+        ``certificate_type_title``, ``course``, ``organisation``,
+        ``issue_date``); never an e-mail address."""
+
+    def pdf_url(obj):
+        """Where the document's PDF is."""
+
+    def pdf(obj):
+        """The PDF (bytes) served at ``/verify/<code>/certificate.pdf``."""
+
+
+def find(code):
+    """``(holder, verifier)`` of the (canonical) ``code``, or ``(None, None)``."""
+    for brain in api.content.find(qgis_certificate_code=code, unrestricted=True):
+        verifier = queryUtility(IVerifier, name=brain.portal_type)
+        if verifier is not None:
+            return brain._unrestrictedGetObject(), verifier
+    return None, None
+
+
+def not_withdrawn():
+    """The ``withdrawn`` and ``message`` facts of a document its holder cannot withdraw."""
+    return {"withdrawn": False, "message": None}
+
+
 def verification(certificate):
-    """The public facts of a certificate: never the attendee's e-mail, and no
-    name at all once the holder withdrew it."""
+    """The public facts of an attendee's certificate: never the attendee's e-mail,
+    and no name at all once the holder withdrew it."""
     withdrawn = certificate.withdrawn
     state = WITHDRAWN if withdrawn else api.content.get_state(certificate)
     certificate_type = issuing.certificate_types().get(certificate.certificate_type)
@@ -36,3 +77,22 @@ def verification(certificate):
         "end_date": certificate.end_date.isoformat(),
         "issue_date": certificate.issue_date.isoformat(),
     }
+
+
+@implementer(IVerifier)
+class Verifier:
+    """A verifier made of its three functions; each kind of document makes one
+    and registers it as a named utility."""
+
+    def __init__(self, verification, pdf_url, pdf):
+        self.verification = verification
+        self.pdf_url = pdf_url
+        self.pdf = pdf
+
+
+#: an attendee's certificate
+CERTIFICATES = Verifier(
+    verification,
+    lambda certificate: f"{documents.verify_url(certificate.code)}/certificate.pdf",
+    documents.certificate_pdf,
+)

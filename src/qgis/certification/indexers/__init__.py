@@ -10,6 +10,7 @@ from qgis.certification.content.attendee import IAttendee
 from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.course import ICourse
 from qgis.certification.content.organisation import ICertifyingOrganisation
+from qgis.certification.content.trainer import ITrainerNomination
 from qgis.certification.content.training_center import ITrainingCenter
 from qgis.certification.content.urls import safe_url
 from qgis.certification.content.user_group import IUserGroup
@@ -164,6 +165,50 @@ def course_summary(obj):
     }
 
 
+# -- certified trainers ------------------------------------------------------
+# Nominations are found by their convener (as courses are: the convener's
+# courses, and a course's "certified trainer" mark), country, teaching
+# languages, consent to be listed and end date; certificates by their holder.
+
+
+def _present(name, why):
+    """An indexer body: the attribute ``name``, or not indexed (``why``) when empty."""
+
+    def value(obj):
+        found = getattr(obj, name, None)
+        if not found:
+            raise AttributeError(why)
+        return found
+
+    return value
+
+
+course_convener = indexer(ICourse)(_present("convener", "no convener"))
+trainer_convener = indexer(ITrainerNomination)(_present("convener", "no convener"))
+trainer_valid_until = indexer(ITrainerNomination)(_present("valid_until", "not certified yet"))
+trainer_certificate_code = indexer(ITrainerNomination)(_present("code", "no certificate yet"))
+trainer_countries = indexer(ITrainerNomination)(organisation_countries.callable)
+trainer_languages = indexer(ITrainerNomination)(lambda obj: list(obj.teaching_languages or []))
+trainer_listed = indexer(ITrainerNomination)(lambda obj: bool(obj.listed_publicly))
+
+
+@indexer(ITrainerNomination)
+def trainer_summary(obj):
+    """What the directory and the organisation page show besides the name."""
+    valid_until = obj.valid_until.isoformat() if obj.valid_until else None
+    languages = list(obj.teaching_languages or [])
+    return {"country": obj.country, "languages": languages, "valid_until": valid_until}
+
+
+@indexer(ICertificate)
+def certificate_holder_email(obj):
+    """The attendee's address, lower case: the certificates of a nominated trainer."""
+    email = getattr(_referenced(obj.attendee), "email", None)
+    if not email:
+        raise AttributeError("no holder address")
+    return email.strip().lower()
+
+
 # -- attendees' data requests ---------------------------------------------------
 # An attendee and the certificates they received are found by the keyed digest
 # of the attendee's address; the address itself is never indexed.
@@ -184,6 +229,8 @@ def attendee_email_key(obj):
 @indexer(ICertificate)
 def certificate_email_key(obj):
     return _email_key(_referenced(obj.attendee))
+
+
 # -- the programme in figures ---------------------------------------------------
 # ``qgis_month`` is the month an item counts for in the statistics (an
 # organisation's first certification, a course's start, a certificate's issue),

@@ -572,3 +572,21 @@ def holder_blocks(fonts: Fonts, block, holder: str, scale: float, language: str)
         block(0, translated(THIS_CERTIFIES, language), fonts.italic, 13, GREY),
         block(4 * mm, name, fonts.bold, name_size, block_width=235 * mm),
     ]
+
+
+def programme_certificate(data, pdf_title, subject, heading, size, blocks_for):
+    """A certificate page the programme alone signs, to finish (or stamp) next.
+
+    ``data`` has ``language``, ``code``, ``verify_url``, ``issue_date`` and the
+    ``representative_name`` and ``representative_signature``; ``heading`` (a
+    message) is fitted to the page from ``size``; ``blocks_for(font)`` gives the
+    body's blocks."""
+    page = CertificatePage(data.language, title=pdf_title, subject=subject)
+    title = page.font.text(page.translated(heading))
+    page.draw_title(title, fitted_size(title, page.font.bold, size, 230 * mm, 16))
+    page.draw_body(blocks_for(page.font))
+    page.draw_representative_signature(
+        data.representative_signature, data.representative_name, 62 * mm
+    )
+    page.draw_verification(data.code, data.verify_url, data.issue_date)
+    return page

@@ -1,5 +1,6 @@
 """The certificate of an organisation admitted to the programme."""
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -7,11 +8,10 @@ from reportlab.lib.units import mm
 
 from qgis.certification import _
 from qgis.certification.pdf.common import DARK_GREEN
-from qgis.certification.pdf.common import CertificatePage
 from qgis.certification.pdf.common import Fonts
 from qgis.certification.pdf.common import block_factory
-from qgis.certification.pdf.common import fitted_size
 from qgis.certification.pdf.common import holder_blocks
+from qgis.certification.pdf.common import programme_certificate
 from qgis.certification.pdf.common import translated
 
 
@@ -55,16 +55,7 @@ def organisation_blocks(data: OrganisationCertificateData, font: Fonts):
 
 def render_organisation_certificate(data: OrganisationCertificateData) -> bytes:
     """The "Authorised QGIS training provider" certificate: one A4 landscape page."""
-    page = CertificatePage(
-        data.language,
-        title=f"QGIS training provider certificate {data.code}",
-        subject=data.organisation_title,
-    )
-    title = page.font.text(page.translated(AUTHORISED_PROVIDER))
-    page.draw_title(title, fitted_size(title, page.font.bold, 28, 230 * mm, 16))
-    page.draw_body(organisation_blocks(data, page.font))
-    page.draw_representative_signature(
-        data.representative_signature, data.representative_name, 62 * mm
-    )
-    page.draw_verification(data.code, data.verify_url, data.issue_date)
-    return page.finish()
+    title = f"QGIS training provider certificate {data.code}"
+    blocks = functools.partial(organisation_blocks, data)
+    subject = data.organisation_title
+    return programme_certificate(data, title, subject, AUTHORISED_PROVIDER, 28, blocks).finish()

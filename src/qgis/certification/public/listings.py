@@ -173,6 +173,15 @@ class Filters:
             self.errors[name] = _("Choose a country from the list.")
         return code
 
+    def course_language(self):
+        given = _given(self.form, "language")
+        if given is None:
+            return None
+        if len(given) != 2 or pycountry.languages.get(alpha_2=given.lower()) is None:
+            self.errors["language"] = _("Choose a language from the list.")
+            return None
+        return given.lower()
+
     def params(self):
         """The valid filters, to carry into links (paging, the calendar)."""
         return {key: value for key, value in self.values().items() if value}
@@ -204,15 +213,6 @@ class CourseFilters(Filters):
         if self.start_from and self.start_to and self.start_to < self.start_from:
             self.errors["to"] = _("The last date must not be before the first.")
             self.start_to = None
-
-    def course_language(self):
-        given = _given(self.form, "language")
-        if given is None:
-            return None
-        if len(given) != 2 or pycountry.languages.get(alpha_2=given.lower()) is None:
-            self.errors["language"] = _("Choose a language from the list.")
-            return None
-        return given.lower()
 
     def date(self, name):
         given = _given(self.form, name)

@@ -17,6 +17,7 @@ from qgis.certification.builders import certificates
 from qgis.certification.builders import courses
 from qgis.certification.builders import organisations
 from qgis.certification.builders import people
+from qgis.certification.builders import trainers
 from qgis.certification.builders import training
 from qgis.certification.builders.adding import act
 from qgis.certification.certificates.organisation_certificate import issue_organisation_certificate
@@ -300,8 +301,42 @@ def ensure_demo_organisations(portal):
         logger.info("Demo: %s (%s)", title, state)
 
 
+# organisation, country, teaching languages, listed in the public directory
+DEMO_TRAINERS = (
+    ("nordic-geodata-school", "SE", ("sv", "en"), True),
+    ("andes-mapping-institute", "PE", ("es", "en"), True),
+    ("savanna-spatial-training", "KE", ("en", "sw"), False),
+)
+TRAINER_ID = "cora-convener-trainer"
+
+
+def ensure_demo_trainers(portal):
+    """Certified trainers: each demo organisation's convener, nominated and approved."""
+    folder = portal["organisations"]
+    for org_id, country, languages, listed in DEMO_TRAINERS:
+        organisation = folder.get(org_id)
+        if organisation is None or TRAINER_ID in organisation.objectIds():
+            continue
+        if api.content.get_state(organisation) != "published":
+            continue
+        with api.env.adopt_user(username="trainer"):
+            nomination = trainers.nominate(
+                organisation,
+                organisation["cora-convener"],
+                country,
+                languages,
+                "Teaches our QGIS courses since 2019 and maintains their exercises.",
+                object_id=TRAINER_ID,
+                links=["https://docs.qgis.org/"],
+                listed_publicly=listed,
+            )
+        trainers.bring_to(nomination, "approved", "trainer", "team")
+        logger.info("Demo: certified trainer of %s", organisation.Title())
+
+
 def ensure_demo_content(portal):
     ensure_demo_invoicing()
     ensure_demo_users()
     ensure_demo_user_groups(portal)
     ensure_demo_organisations(portal)
+    ensure_demo_trainers(portal)

@@ -1,10 +1,8 @@
-"""``GET /@verify/<code>``: what anyone may know of the certificate (or the
-organisation's certificate) with this code."""
+"""``GET /@verify/<code>``: what anyone may know of the certificate (an
+attendee's, an organisation's or a trainer's) with this code."""
 
 from qgis.certification import _
-from qgis.certification.certificates import issuing
-from qgis.certification.certificates import organisation_certificate
-from qgis.certification.certificates.verification import verification
+from qgis.certification.certificates import verification
 from qgis.certification.services.base import ProductService
 from qgis.certification.services.certificates.traversal import NameAfter
 from qgis.certification.services.certificates.traversal import canonical_code
@@ -14,10 +12,7 @@ from qgis.certification.services.certificates.traversal import no_certificate
 class VerifyGet(NameAfter, ProductService):
     def answer(self):
         code = canonical_code(self.traversed, _("Give the code to verify: @verify/<code>."))
-        certificate = issuing.find_certificate(code)
-        if certificate is not None:
-            return verification(certificate)
-        organisation = issuing.find_certificate(code, "CertifyingOrganisation")
-        if organisation is not None:
-            return organisation_certificate.verification(organisation)
+        holder, verifier = verification.find(code)
+        if holder is not None:
+            return verifier.verification(holder)
         raise no_certificate(code)

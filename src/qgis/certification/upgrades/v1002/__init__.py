@@ -8,6 +8,9 @@ from .privacy import add_privacy_pages
 from .privacy import add_privacy_settings
 from .privacy import index_email_keys
 from .statistics import index_statistics
+from .trainers import index_trainer_data
+from .trainers import map_organisation_permissions
+from .trainers import register_trainer_settings
 from .verify_file import add_fingerprint_index
 
 
@@ -20,5 +23,8 @@ __all__ = [
     "create_signing_key",
     "index_email_keys",
     "index_statistics",
+    "index_trainer_data",
+    "map_organisation_permissions",
     "negotiate_the_visitors_language",
+    "register_trainer_settings",
 ]
