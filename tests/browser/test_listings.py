@@ -4,17 +4,16 @@ the front page's links and next courses, the organisation and course pages,
 and the calendar feed's filters. Anonymous visitors, published data only."""
 
 import re
-from datetime import date
-from datetime import timedelta
 
 import icalendar
 import pytest
 import transaction
 from builders import add_course_parts
-from builders import bring_to
 from builders import course_data
 from builders import create_application
 from builders import do
+from feed_world import certify
+from feed_world import days
 from plone import api
 
 from qgis.certification.browser import listings as listing_views
@@ -22,24 +21,7 @@ from qgis.certification.public import listings
 from qgis.certification.vocabularies.countries import country_name
 
 
-TODAY = date.today()
 SCRIPT = "&lt;script&gt;alert('x')&lt;/script&gt;"  # the escaped title
-
-
-def days(count):
-    return TODAY + timedelta(days=count)
-
-
-def certify(organisation):
-    """Publish an organisation: through the Romanian user group, or straight to
-    the PSC for a country no test user group covers."""
-    if organisation.country == "RO":
-        return bring_to(organisation, "published")
-    do(organisation, "owner", "submit")
-    do(organisation, "team", "send_to_psc")
-    do(organisation, "psc_member", "approve")
-    assert api.content.get_state(organisation) == "published"
-    return organisation
 
 
 def add_course(organisation, parts, title, start, end, language="ro", publish=True):
