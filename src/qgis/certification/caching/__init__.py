@@ -116,10 +116,11 @@ def _statistics_paths(site_prefix):
 def _verify_paths(site_prefix, code):
     """A code's verification pages and its revocation list."""
     paths = [
-        f"{site_prefix}/verify/{code}",
-        f"{site_prefix}/verify/{code}/certificate.pdf",
-        f"{site_prefix}/@verify/{code}",
+        f"{prefix}/verify/{code}{suffix}"
+        for prefix in [site_prefix] + [f"{site_prefix}/{language}" for language in LANGUAGES]
+        for suffix in ("", "/certificate.pdf")
     ]
+    paths.append(f"{site_prefix}/@verify/{code}")
     number = status_list_number(code)
     if number is not None:
         paths.append(f"{site_prefix}/@credential-status/{number}")

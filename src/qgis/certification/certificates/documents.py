@@ -56,8 +56,15 @@ def representative_signature():
     return _image_data(image, "image")
 
 
-def verify_url(code):
-    return f"{api.portal.get().absolute_url()}/verify/{code}"
+def verify_url(code, language=None):
+    """The verification page of ``code``. With the ``language`` of a certificate
+    the site speaks, the page of that language folder (``/sv/verify/<code>``), so
+    that a QR code opens the page in the certificate's language; else the page
+    that speaks the visitor's language."""
+    portal = api.portal.get()
+    available = api.portal.get_registry_record("plone.available_languages", default=[])
+    root = portal.get(language) if language and language in available else None
+    return f"{(root or portal).absolute_url()}/verify/{code}"
 
 
 def certificate_data(certificate):
@@ -69,7 +76,7 @@ def certificate_data(certificate):
     )
     return CertificateData(
         code=certificate.code,
-        verify_url=verify_url(certificate.code),
+        verify_url=verify_url(certificate.code, certificate.certificate_language),
         attendee_name=certificate.printed_name,
         wording=certificate.wording,
         course_type_title=certificate.course_type_title,
@@ -109,7 +116,7 @@ def preview_pdf(course, type_id="completion"):
     return render_certificate(
         CertificateData(
             code="QGIS-0000-0000-0",
-            verify_url=verify_url("QGIS-0000-0000-0"),
+            verify_url=verify_url("QGIS-0000-0000-0", frozen["certificate_language"]),
             attendee_name="Maria Exemplu",
             wording=certificate_type.wording(frozen["certificate_language"])
             if certificate_type
@@ -163,7 +170,7 @@ def _certificate_mail(certificate):
             "name": certificate.printed_name,
             "course": certificate.course_type_title,
             "organisation": certificate.organisation_title,
-            "url": verify_url(certificate.code),
+            "url": verify_url(certificate.code, certificate.certificate_language),
         },
     )
     attachment = messages.Attachment(f"{certificate.code}.pdf", certificate_pdf(certificate))

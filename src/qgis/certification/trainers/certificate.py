@@ -58,17 +58,18 @@ def credential_facts(nomination):
 
 
 def trainer_certificate_pdf(nomination, language=None):
+    language = document_language(language or nomination.certificate_language)
     return render_trainer_certificate(
         TrainerCertificateData(
             trainer_name=nomination.Title(),
             organisation_title=organisation_title(nomination),
             code=nomination.code,
-            verify_url=verify_url(nomination.code),
+            verify_url=verify_url(nomination.code, language),
             valid_from=nomination.valid_from,
             valid_until=nomination.valid_until,
             representative_name=issuing.setting("representative_name") or "",
             representative_signature=representative_signature(),
-            language=document_language(language or nomination.certificate_language),
+            language=language,
             state=api.content.get_state(nomination),
         )
     )
