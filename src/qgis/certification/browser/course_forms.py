@@ -71,7 +71,7 @@ class ImportAttendeesForm(ProductForm):
 def certificate_types(context):
     return SimpleVocabulary(
         [
-            SimpleTerm(type_id, type_id, item.Title())
+            SimpleTerm(type_id, type_id, issuing.type_title(item))
             for type_id, item in sorted(issuing.certificate_types().items())
         ]
     )

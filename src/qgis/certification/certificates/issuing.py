@@ -12,6 +12,8 @@ from plone import api
 from plone.app.uuid.utils import uuidToObject
 from plone.dexterity.utils import createContentInContainer
 from zope.annotation.interfaces import IAnnotations
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification import permissions
@@ -44,6 +46,18 @@ def certificate_types():
         for item in folder.objectValues()
         if item.portal_type == "CertificateType"
     }
+
+
+# the titles of the certificate types the profile creates, for the catalogue
+SHIPPED_TYPE_TITLES = (_("Completion"), _("Attendance"))
+
+
+def type_title(certificate_type):
+    """A certificate type's title in the visitor's language. The titles the
+    programme ships (and any a translator adds) are messages of the product's
+    catalogue; a title the team typed otherwise is shown as typed."""
+    title = certificate_type.Title()
+    return translate(_(title), context=getRequest()) if title else certificate_type.getId()
 
 
 def attendees_of(course):

@@ -69,7 +69,9 @@ def verification(certificate):
         "name": None if withdrawn else certificate.printed_name,
         "certificate_type": certificate.certificate_type,
         "certificate_type_title": (
-            certificate_type.Title() if certificate_type else certificate.certificate_type
+            issuing.type_title(certificate_type)
+            if certificate_type
+            else certificate.certificate_type
         ),
         "course": certificate.course_type_title,
         "organisation": certificate.organisation_title,
