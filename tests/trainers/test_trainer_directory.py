@@ -118,8 +118,13 @@ def test_the_rest_directory_says_what_a_trainer_is(programme_with_trainers, brow
     assert ana["languages"] == ["ro", "en"]
     assert set(ana) == {
         "name", "organisation", "organisation_url", "country", "country_name",
-        "languages", "language_names", "valid_until",
+        "languages", "language_names", "valid_until", "verify_url",
     }  # fmt: skip
+    (nomination,) = api.content.find(
+        portal_type="TrainerNomination", Title="Ana Trainer", unrestricted=True
+    )
+    code = nomination._unrestrictedGetObject().code
+    assert ana["verify_url"] == f"{site.absolute_url()}/verify/{code}"
 
 
 @pytest.mark.parametrize("query", ["?country=XX", "?language=klingon", "?language=zz"])

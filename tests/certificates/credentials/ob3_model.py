@@ -97,6 +97,18 @@ def _status(status):
     return found
 
 
+def _valid_until(credential):
+    """``validUntil`` is optional; when given, a date and time after ``validFrom``."""
+    if "validUntil" not in credential:
+        return []
+    until, since = str(credential["validUntil"]), str(credential.get("validFrom", ""))
+    if not DATETIME.match(until):
+        return ["validUntil must be a date and time"]
+    if DATETIME.match(since) and until.replace("Z", "+00:00") <= since.replace("Z", "+00:00"):
+        return ["validUntil must come after validFrom"]
+    return []
+
+
 def problems(credential):
     found = []
     context = credential.get("@context") or []
@@ -117,6 +129,7 @@ def problems(credential):
     found.extend(_profile(issuer, "issuer"))
     if not DATETIME.match(str(credential.get("validFrom", ""))):
         found.append("validFrom must be a date and time")
+    found.extend(_valid_until(credential))
     found.extend(_subject(credential.get("credentialSubject")))
     found.extend(_status(credential.get("credentialStatus")))
     return found

@@ -1,4 +1,4 @@
-"""Open Badges credentials of attendee and organisation certificates: their
+"""Open Badges credentials of attendee, organisation and trainer certificates: their
 structure, signing and verifying, tampering, keys and their rotation."""
 
 import base64
@@ -9,6 +9,7 @@ import pytest
 from builders import certified_course
 from builders import create_programme
 from builders import do
+from builders import nominate_trainer
 from builders import top_up
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ob3_model import problems
@@ -93,9 +94,21 @@ def test_an_organisation_credential_follows_the_model(provider):
     assert credential["credentialStatus"]["statusListIndex"] == "3"
 
 
+def test_a_trainer_credential_follows_the_model(certificates):
+    organisation = api.content.get(UID=certificates[0].organisation_uid)
+    nomination = nominate_trainer(organisation, "approved")
+    credential = badges.open_badge_credential(award_for(nomination.code))
+    assert problems(credential) == []
+    assert credential["validUntil"] == f"{nomination.valid_until.isoformat()}T23:59:59Z"
+    assert credential["credentialStatus"]["type"] == "BitstringStatusListEntry"
+
+
 def test_the_model_check_finds_what_is_missing():
     assert "name is required" in problems({"@context": []})
     assert "credentialSubject is required" in problems({})
+    ended_first = {"validFrom": "2026-01-02T00:00:00Z", "validUntil": "2026-01-01T23:59:59Z"}
+    assert "validUntil must come after validFrom" in problems(ended_first)
+    assert "validUntil must be a date and time" in problems({"validUntil": "2026-01-01"})
 
 
 @pytest.mark.parametrize("kind", ["attendee", "organisation"])

@@ -1,5 +1,8 @@
 """The trainer certificate as an Open Badges award: ``@credential/<code>``
-answers a trainer's code as it does an attendee's (``certificates.credentials``)."""
+answers a trainer's code as it does an attendee's (``certificates.credentials``),
+with the certificate's end date as the credential's ``validUntil``; a trainer
+whose certificate is no longer valid (lapsed, revoked, renewal refused) is set
+in the revocation list."""
 
 from datetime import date
 
@@ -7,6 +10,7 @@ from plone import api
 
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.credentials import awards
+from qgis.certification.certificates.credentials import status_list
 from qgis.certification.trainers import certificate
 from qgis.certification.trainers import validity
 
@@ -42,6 +46,8 @@ def trainer_award(nomination):
         achievement=achievement,
         organisation=organisation,
         active=validity.is_certified(state, nomination.valid_until),
+        valid_until=nomination.valid_until,
+        expired=validity.has_expired(state, nomination.valid_until),
     )
 
 
@@ -50,4 +56,18 @@ def trainer_award_for(code):
     return trainer_award(nomination) if nomination is not None else None
 
 
+def uncertified_trainers(catalog):
+    """The nominations whose trainer certificate is no longer valid today
+    (those never approved have no code, so no place in the list)."""
+    certified = {
+        brain.getRID() for brain in catalog.unrestrictedSearchResults(**validity.certified_query())
+    }
+    return [
+        brain
+        for brain in catalog.unrestrictedSearchResults(portal_type="TrainerNomination")
+        if brain.getRID() not in certified
+    ]
+
+
 awards.register_finder(trainer_award_for)
+status_list.register_revoked(uncertified_trainers)

@@ -11,6 +11,7 @@ from datetime import date
 
 from plone import api
 
+from qgis.certification.certificates.documents import verify_url
 from qgis.certification.public import feeds
 from qgis.certification.public import listings
 from qgis.certification.trainers import validity
@@ -55,9 +56,17 @@ def certified_convener(convener_uid, today=None):
     return bool(_find(qgis_convener=convener_uid, **validity.certified_query(today)))
 
 
+def certificate_code(brain):
+    """The trainer certificate's code, from the catalog's code index."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog._catalog.getIndex("qgis_certificate_code").getEntryForObject(brain.getRID())
+
+
 def trainer_row(brain, organisation, names):
-    """What the directory shows of a trainer."""
+    """What the directory shows of a trainer, with their certificate's
+    verification page."""
     found = facts(brain)
+    code = certificate_code(brain)
     return {
         "name": brain.Title,
         "organisation": organisation.Title,
@@ -67,6 +76,7 @@ def trainer_row(brain, organisation, names):
         "languages": list(found.get("languages") or ()),
         "language_names": [listings.language_name(code) for code in found.get("languages") or ()],
         "valid_until": found.get("valid_until"),
+        "verify_url": verify_url(code) if code else None,
     }
 
 

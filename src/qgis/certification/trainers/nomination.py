@@ -13,6 +13,7 @@ from plone.app.uuid.utils import uuidToObject
 
 from qgis.certification import _
 from qgis.certification.certificates import issuing
+from qgis.certification.certificates.credentials.status_register import assign_index
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.payments.credits import InsufficientCredits
 from qgis.certification.payments.credits import current_user_id
@@ -84,10 +85,11 @@ def check_credits(nomination):
 
 
 def approve(nomination, today=None):
-    """After ``approve``: the trainer certificate's code (kept on renewal),
-    its period, and the credits it costs."""
+    """After ``approve``: the trainer certificate's code (kept on renewal)
+    and its place in the revocation list, its period, and the credits it costs."""
     if not nomination.code:
         nomination.code = issuing.unique_code(set())
+    assign_index(nomination.code)
     nomination.valid_from, nomination.valid_until = validity.new_period(nomination, today)
     nomination.issued_by = current_user_id()
     needed = credits_needed()

@@ -45,6 +45,14 @@ def is_certified(state, valid_until, today=None):
     return state in CERTIFIED_STATES and valid_until is not None and valid_until >= today
 
 
+def has_expired(state, valid_until, today=None):
+    """Whether a certificate no longer valid ended at its end date (lapsed,
+    or not yet lapsed by the daily run) rather than being revoked or refused."""
+    if is_certified(state, valid_until, today):
+        return False
+    return state == "lapsed" or state in CERTIFIED_STATES
+
+
 def certified_query(today=None):
     """The catalog query of the nominations whose trainer is certified today."""
     return {

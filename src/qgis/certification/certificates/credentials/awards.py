@@ -55,8 +55,13 @@ class Award:
     organisation: Party
     #: the course's first and last day, for an attendee's certificate
     period: tuple[date, date] | None = None
-    #: false once the certificate is revoked
+    #: false once the certificate is revoked (or has ended)
     active: bool = True
+    #: the last day of a certificate valid for a period (a trainer's)
+    valid_until: date | None = None
+    #: true when an inactive certificate ended at its end date rather than
+    #: being revoked: verification then says "expired", not "revoked"
+    expired: bool = False
 
 
 PROGRAMME = "QGIS Certification Programme"

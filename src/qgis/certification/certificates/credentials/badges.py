@@ -72,8 +72,18 @@ def _moment(day):
     return datetime.combine(day, time(0), tzinfo=UTC)
 
 
+def parse_instant(text):
+    """The moment of an instant as a credential writes it (``...Z``)."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
 def _instant(day):
     return _moment(day).isoformat().replace("+00:00", "Z")
+
+
+def _last_instant(day):
+    """The last second of ``day``: a certificate is valid through its end date."""
+    return datetime.combine(day, time(23, 59, 59), tzinfo=UTC).isoformat().replace("+00:00", "Z")
 
 
 def _profile(party):
@@ -147,6 +157,8 @@ def open_badge_credential(award):
             }
         ],
     }
+    if award.valid_until is not None:
+        credential["validUntil"] = _last_instant(award.valid_until)
     entry = status_entry(award.code)
     if entry is not None:
         credential["credentialStatus"] = entry
@@ -157,15 +169,17 @@ def sign(credential):
     """The compact VC-JWT of a credential (JSON), signed with the current key.
 
     The registered claims repeat the credential's own members, as Open Badges
-    3.0 asks: ``iss`` its issuer, ``jti`` its id, ``nbf`` its validFrom."""
+    3.0 asks: ``iss`` its issuer, ``jti`` its id, ``nbf`` its validFrom and,
+    when it ends, ``exp`` its validUntil."""
     kid, private_key = keys.signing_key()
-    valid_from = datetime.fromisoformat(credential["validFrom"].replace("Z", "+00:00"))
     claims = {
         **credential,
         "iss": credential["issuer"]["id"],
         "jti": credential["id"],
-        "nbf": int(valid_from.timestamp()),
+        "nbf": int(parse_instant(credential["validFrom"]).timestamp()),
     }
+    if "validUntil" in credential:
+        claims["exp"] = int(parse_instant(credential["validUntil"]).timestamp())
     headers = {"kid": f"{credential['issuer']['id']}#{kid}", "typ": "JWT"}
     return jwt.encode(claims, private_key, algorithm=ALGORITHM, headers=headers)
 

@@ -4,8 +4,13 @@ Three questions, each answered on its own: is the proof valid (a VC-JWT
 signed by one of the programme's keys, unchanged since), was it issued here,
 and what is the certificate's status now (read from the published
 revocation list). A tampered payload or signature, a key that is not the
-programme's and a revoked certificate each get their own answer.
+programme's, a revoked certificate and one past its end date (a trainer's
+that lapsed, or a credential whose ``validUntil`` has passed) each get their
+own answer.
 """
+
+from datetime import UTC
+from datetime import datetime
 
 import jwt
 
@@ -40,8 +45,13 @@ PROOF_MESSAGES = {
 STATUS_MESSAGES = {
     "active": _("Valid certificate."),
     "revoked": _("This certificate has been revoked: it is no longer valid."),
+    "expired": _("This certificate reached its end date: it is no longer valid."),
     "unknown": _("No certificate of the programme has this credential's code."),
 }
+RENEWED = _(
+    "The certificate has been renewed since: its current credential is offered on its "
+    "verification page."
+)
 
 
 class CredentialError(Refusal):
@@ -101,15 +111,38 @@ def _listed_revoked(payload):
     return status_list.is_revoked(status_list.encoded_list(int(number)), int(position))
 
 
+def _ended(payload):
+    """Whether the credential's own ``validUntil`` has passed."""
+    try:
+        valid_until = badges.parse_instant(payload["validUntil"])
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return False
+    if valid_until.tzinfo is None:
+        valid_until = valid_until.replace(tzinfo=UTC)
+    return valid_until < datetime.now(UTC)
+
+
 def _status(payload):
+    """``(code, status, award)`` of the credential's certificate."""
     code = _code(payload)
     award = award_for(code) if code else None
     if award is None:
-        return code, "unknown"
+        return code, "unknown", None
     revoked = _listed_revoked(payload)
     if revoked is None:
         revoked = not award.active
-    return code, "revoked" if revoked else "active"
+    if revoked:
+        return code, "expired" if award.expired else "revoked", award
+    return code, "expired" if _ended(payload) else "active", award
+
+
+def _messages(proof, status, award):
+    messages = [PROOF_MESSAGES[proof]]
+    if status is not None:
+        messages.append(STATUS_MESSAGES[status])
+    if status == "expired" and award is not None and award.active:
+        messages.append(RENEWED)
+    return messages
 
 
 def check_credential(token):
@@ -121,16 +154,13 @@ def check_credential(token):
     else:
         proof, payload = _proof(token)
         shown = payload
-    code, status = _status(shown) if shown is not None else (None, "unknown")
-    messages = [PROOF_MESSAGES[proof]]
-    if shown is not None:
-        messages.append(STATUS_MESSAGES[status])
+    code, status, award = _status(shown) if shown is not None else (None, "unknown", None)
     return {
         "verified": proof == "valid" and status == "active",
         "proof": proof,
         "issued_here": proof == "valid",
         "status": status,
         "code": code,
-        "messages": messages,
+        "messages": _messages(proof, status if shown is not None else None, award),
         "credential": payload,
     }

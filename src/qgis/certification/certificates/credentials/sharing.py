@@ -27,4 +27,7 @@ def linkedin_url(award):
         "certUrl": documents.verify_url(award.code),
         "certId": award.code,
     }
+    if award.valid_until is not None:
+        query["expirationYear"] = award.valid_until.year
+        query["expirationMonth"] = award.valid_until.month
     return f"{LINKEDIN_ADD}?{urlencode(query)}"

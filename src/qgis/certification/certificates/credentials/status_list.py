@@ -3,8 +3,10 @@
 Bit ``i`` of list ``n`` is set when the credential with index
 ``(n - 1) * LIST_SIZE + i`` is revoked: an attendee's certificate in the
 state ``revoked``, an organisation's certificate whose organisation is no
-longer certified. The list is read from the catalog alone (states and the
-code index), never from the certificates themselves.
+longer certified, and what the other kinds of certificate add with
+``register_revoked`` (a trainer's certificate that lapsed or was revoked).
+The list is read from the catalog alone (states, dates and the code index),
+never from the certificates themselves.
 """
 
 import gzip
@@ -20,6 +22,15 @@ from qgis.certification.certificates.credentials import status_register
 
 
 CODE_INDEX = "qgis_certificate_code"
+#: functions ``catalog -> brains`` of other kinds of certificate no longer valid
+REVOKED_SOURCES = []
+
+
+def register_revoked(source):
+    """Add ``source(catalog) -> brains``: the holders of another kind of
+    certificate whose certificate is no longer valid."""
+    if source not in REVOKED_SOURCES:
+        REVOKED_SOURCES.append(source)
 
 
 def _codes(brains, catalog):
@@ -39,7 +50,10 @@ def revoked_codes():
         for brain in catalog.unrestrictedSearchResults(portal_type="CertifyingOrganisation")
         if brain.review_state != "published"
     ]
-    return _codes(certificates, catalog) + _codes(organisations, catalog)
+    found = _codes(certificates, catalog) + _codes(organisations, catalog)
+    for source in REVOKED_SOURCES:
+        found.extend(_codes(source(catalog), catalog))
+    return found
 
 
 def list_count():

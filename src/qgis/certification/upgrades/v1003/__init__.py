@@ -1,0 +1,13 @@
+"""1002 -> 1003: one module per change (configure.zcml runs them in order)."""
+
+# accessibility: the product's stylesheet (contrast)
+from .accessibility import add_stylesheet
+
+# trainer credentials: their place in the revocation list
+from .trainer_credentials import assign_trainer_status_indexes
+
+
+__all__ = [
+    "add_stylesheet",
+    "assign_trainer_status_indexes",
+]
