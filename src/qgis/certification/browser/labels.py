@@ -54,3 +54,11 @@ def state_title(obj, request):
     if state is None:
         return ""
     return translated(workflow.getTitleForStateOnType(state, obj.portal_type), request)
+
+
+def brain_state_title(brain, request):
+    """The title of a catalog brain's workflow state, in the viewer's language."""
+    workflow = api.portal.get_tool("portal_workflow")
+    return translated(
+        workflow.getTitleForStateOnType(brain.review_state, brain.portal_type), request
+    )

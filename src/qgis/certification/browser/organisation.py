@@ -36,13 +36,11 @@ class OrganisationView(DefaultView):
             context=self.request,
         )
 
+    def day(self, when):
+        return labels.localized_date(when)
+
     def state_of(self, brain):
-        return labels.translated(
-            api.portal.get_tool("portal_workflow").getTitleForStateOnType(
-                brain.review_state, brain.portal_type
-            ),
-            self.request,
-        )
+        return labels.brain_state_title(brain, self.request)
 
     def website(self):
         return safe_url(self.context.website)
