@@ -5,14 +5,17 @@ its step does, and the confirmation says what happened and what comes next."""
 import lxml.html
 import pytest
 import transaction
+from builders import add_course_parts
 from builders import bring_to
 from builders import create_application
+from builders import nominate_trainer
 from plone import api
 from zope.browsermenu.interfaces import IBrowserMenu
 from zope.component import getUtility
 from zope.interface import alsoProvides
 
 from qgis.certification.application import review
+from qgis.certification.browser import offered as offering
 from qgis.certification.interfaces import IQgisCertificationLayer
 
 
@@ -169,3 +172,13 @@ def test_step_of_another_workflow_says_the_new_state(certified, browser_for):
     page = confirm(browser)
     status = " ".join(e.text_content() for e in page.find_class("statusmessage-info"))
     assert "“Retract” is done: this item is now “Draft”." in status
+
+
+def test_trainer_steps_follow_their_rules(programme):
+    organisation = bring_to(create_application(programme), "published")
+    add_course_parts(organisation)
+    nomination = nominate_trainer(organisation, state="approved")
+    # a certificate still valid does not lapse; a revocation's comment is asked on the form
+    assert "has not reached its end date" in str(offering.refusal(nomination, "lapse"))
+    assert offering.refusal(nomination, "revoke") is None
+    assert "lapse" not in offered(nomination, "team")
