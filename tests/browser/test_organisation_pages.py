@@ -15,7 +15,7 @@ def test_owner_sees_what_the_draft_lacks(site, browser_for):
     transaction.commit()
     browser = browser_for("owner")
     browser.open(organisation.absolute_url())
-    assert "Before you can submit the application" in browser.contents
+    assert "Your application, step by step" in browser.contents
     assert "at least one course type" in browser.contents
 
 

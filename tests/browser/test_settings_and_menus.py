@@ -41,17 +41,20 @@ def test_others_may_not_open_the_settings(site, browser_for, user):
 
 
 @pytest.mark.parametrize(
-    ("state", "user", "transitions"),
+    ("state", "user", "transitions", "withheld"),
     [
-        ("submitted", "team", {"request_changes", "send_to_user_groups", "send_to_psc"}),
-        ("psc_decision", "psc_member", {"approve", "reject"}),
-        ("draft", "owner", {"submit"}),
+        # a user group covers Romania: it gives its opinion before the PSC decides
+        ("submitted", "team", {"request_changes", "send_to_user_groups"}, {"send_to_psc"}),
+        ("psc_decision", "psc_member", {"approve", "reject"}, set()),
+        ("draft", "owner", {"submit"}, set()),
     ],
 )
-def test_workflow_menu_offers_the_steps(site, browser_for, state, user, transitions):
+def test_workflow_menu_offers_the_steps(site, browser_for, state, user, transitions, withheld):
     organisation = bring_to(create_application(site), state)
     transaction.commit()
     browser = browser_for(user)
     browser.open(organisation.absolute_url())
     for transition in transitions:
         assert f"@@workflow-transition?transition={transition}" in browser.contents
+    for transition in withheld:
+        assert f"@@workflow-transition?transition={transition}" not in browser.contents

@@ -30,9 +30,7 @@ def add_from_menu(page, type_id, form_ready):
     form_ready()
 
 
-def test_applicant_applies_and_submits(
-    server_site, page, base_url, screenshot, log_in, use_workflow_menu, form_ready
-):
+def test_applicant_applies_and_submits(server_site, page, base_url, screenshot, log_in, form_ready):
     log_in("stranger")
 
     # the way in: the front page's Apply button, then the page on applying
@@ -46,8 +44,8 @@ def test_applicant_applies_and_submits(
     page.fill("#form-widgets-email", "office@danube-gis.example")
     page.select_option("#form-widgets-country", "RO")
     page.locator(".autotoc-nav a", has_text="Contributions").click()
-    page.select_option("#form-widgets-contribution_types-from", ["translation", "user_group"])
-    page.locator('#formfield-form-widgets-contribution_types button[name="from2toButton"]').click()
+    for kind in ("translation", "user_group"):
+        page.check(f'#formfield-form-widgets-contribution_types input[value="{kind}"]')
     editor = page.frame_locator("#formfield-form-widgets-contributions iframe").locator("body")
     editor.click()
     page.keyboard.type("We translate QGIS into Romanian: https://example.org/ro")
@@ -56,14 +54,17 @@ def test_applicant_applies_and_submits(
     expect(page.locator("h1")).to_have_text("Danube GIS School")
     organisation_url = re.sub(r"/(view)?(\?.*)?$", "", page.url)
     expect(page.locator("#plone-contentmenu-workflow")).to_contain_text("Draft")
+    # the guided application: every step with what it lacks and a button to do it
+    expect(page.locator("#step-course-types")).to_contain_text("at least one course type")
     screenshot(page, "application-saved")
 
     add_from_menu(page, "coursetype", form_ready)
     page.fill("#form-widgets-IBasic-title", "QGIS in three days")
     page.fill("#form-widgets-instruction_hours", "24")
     page.click("#form-buttons-save")
-    expect(page.locator("h1")).to_have_text("QGIS in three days")
-    add_from_menu(page, "file", form_ready)
+    # a new course type leads on to its training material
+    expect(page).to_have_url(re.compile(r"/qgis-in-three-days/\+\+add\+\+File$"))
+    form_ready()
     page.fill("#form-widgets-title", "Exercises")
     page.set_input_files(
         "#form-widgets-file-input",
@@ -73,7 +74,7 @@ def test_applicant_applies_and_submits(
     expect(page.locator("h1")).to_have_text("Exercises")
 
     page.goto(organisation_url)
-    page.get_by_role("link", name="Answer the questionnaire").click()
+    page.locator("#step-questionnaire").get_by_role("link", name="Answer the questionnaire").click()
     expect(page).to_have_url(f"{organisation_url}/@@questionnaire")
     form_ready()
     for name, answer in ANSWERS.items():
@@ -83,12 +84,19 @@ def test_applicant_applies_and_submits(
     expect(page).to_have_url(re.compile(re.escape(organisation_url)))
     expect(page.locator("#questionnaire")).to_contain_text(ANSWERS["teaching"])
 
-    use_workflow_menu("submit")
-    page.fill("#form-widgets-comment", "Our application, complete.")
-    screenshot(page, "submit-form")
-    page.get_by_role("button", name="Confirm").click()
+    # complete: the panel offers to submit, in the applicant's language too
+    page.goto(f"{organisation_url}?set_language=ro")
+    expect(page.locator("#application-steps")).to_contain_text("Cererea dumneavoastră, pas cu pas")
+    screenshot(page, "guided-panel-ro")
+    page.goto(f"{organisation_url}?set_language=en")
+    panel = page.locator("#application-steps")
+    expect(panel).to_contain_text("Everything is ready")
+    screenshot(page, "guided-panel-en")
+    panel.get_by_role("button", name="Submit the application").click()
     expect(page.locator("#plone-contentmenu-workflow")).to_contain_text("Initial review")
-    expect(page.locator(".statusmessage-info")).to_contain_text("The step is done.")
+    expect(page.locator(".statusmessage-info")).to_contain_text(
+        "The certification team has been told"
+    )
     screenshot(page, "submitted")
 
     transaction.begin()  # read what the server's thread committed

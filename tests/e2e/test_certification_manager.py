@@ -32,7 +32,7 @@ def test_team_sends_application_to_user_group(
     expect(page.locator("h1")).to_have_text("Send to user groups")
     page.fill("#form-widgets-comment", "Complete; over to QGIS Romania.")
     page.get_by_role("button", name="Confirm").click()
-    expect(page.locator(".statusmessage-info")).to_contain_text("The step is done.")
+    expect(page.locator(".statusmessage-info")).to_contain_text("their reviewers have been told")
     expect(menu).to_contain_text("User group review")
     screenshot(page, "user-group-review")
 
@@ -57,7 +57,9 @@ def test_a_refused_step_says_why_on_the_form(
     screenshot(page, "refused")
     page.fill("#form-widgets-comment", "Please add the plugin's repository.")
     page.get_by_role("button", name="Confirm").click()
-    expect(page.locator(".statusmessage-info")).to_contain_text("The step is done.")
+    expect(page.locator(".statusmessage-info")).to_contain_text(
+        "its owners have been mailed your comment"
+    )
 
     transaction.begin()
     assert api.content.get_state(organisation) == "draft"

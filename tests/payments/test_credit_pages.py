@@ -41,9 +41,8 @@ def test_a_quantity_that_is_no_number_is_shown_next_to_the_field(certified, brow
     form = order_form(browser, organisation)
     form.getControl(name="form.widgets.credits").value = "ten"
     form.getControl(name="form.buttons.order").click()
-    assert field_error(browser.contents, "credits") == (
-        "The entered value is not a valid integer literal."
-    )
+    # in plain words, not "not a valid integer literal"
+    assert field_error(browser.contents, "credits") == "Enter a whole number, such as 16."
     # the form, shown alone, keeps what was typed
     assert browser.getControl(name="form.widgets.credits").value == "ten"
     transaction.begin()

@@ -17,6 +17,7 @@ from Products.CMFCore.permissions import AccessContentsInformation
 from Products.CMFCore.permissions import AddPortalContent
 from Products.CMFCore.permissions import ChangeLocalRoles
 from Products.CMFCore.permissions import DeleteObjects
+from Products.CMFCore.permissions import ManagePortal
 from Products.CMFCore.permissions import ModifyPortalContent
 from Products.CMFCore.permissions import RequestReview
 from Products.CMFCore.permissions import ReviewPortalContent
@@ -133,3 +134,5 @@ ACCESS_PREVIOUS_VERSIONS = AccessPreviousVersions
 REVERT_TO_PREVIOUS_VERSIONS = RevertToPreviousVersions
 # Plone shows the review history in the History tab to those who hold it.
 REQUEST_REVIEW = RequestReview
+# Plone's settings fields (short name, navigation, versioning) are for site managers.
+MANAGE_PORTAL = ManagePortal

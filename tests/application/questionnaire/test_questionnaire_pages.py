@@ -70,7 +70,8 @@ def test_applicant_answers_from_the_draft(qsite, browser_for):
     assert questionnaire.answers(organisation, APPLICATION) == []
     assert "There were some errors" in browser.contents
     assert "Required input is missing" in field_block(browser.contents, "teaching")
-    assert "The entered value is not a valid integer" in field_block(browser.contents, "trainers")
+    # in plain words, not "not a valid integer literal"
+    assert "Enter a whole number, such as 16." in field_block(browser.contents, "trainers")
     assert "invalid" not in field_block(browser.contents, "qgis_versions").lower()
     # what was typed is kept in the form
     assert "3.40 LTR" in field_block(browser.contents, "qgis_versions")

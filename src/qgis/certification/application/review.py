@@ -74,41 +74,71 @@ def children(container, portal_type):
     )
 
 
-def missing_for_submission(organisation):
-    """What the application still lacks, as messages; empty when complete."""
+def _missing_details(organisation):
+    return [
+        label
+        for name, label in (
+            ("title", _("the organisation's name")),
+            ("email", _("an e-mail address")),
+            ("country", _("the country")),
+        )
+        if not getattr(organisation, name, None)
+    ]
+
+
+def _missing_contributions(organisation):
     missing = []
-    for name, label in (
-        ("title", _("the organisation's name")),
-        ("email", _("an e-mail address")),
-        ("country", _("the country")),
-    ):
-        if not getattr(organisation, name, None):
-            missing.append(label)
     if not organisation.contribution_types:
         missing.append(_("at least one kind of contribution to QGIS"))
     contributions = organisation.contributions
     if contributions is None or not contributions.raw.strip():
         missing.append(_("the evidence of the contributions"))
+    return missing
+
+
+def _missing_course_types(organisation):
     course_types = children(organisation, "CourseType")
     if not course_types:
-        missing.append(_("at least one course type"))
-    for course_type in course_types:
-        if not children(course_type._unrestrictedGetObject(), ("File", "Link")):
-            missing.append(
-                _(
-                    "training material for the course type '${title}'",
-                    mapping={"title": course_type.Title},
-                )
-            )
-    unanswered = questionnaire.missing(organisation, questionnaire.APPLICATION)
-    if unanswered:
-        missing.append(
-            _(
-                "answers to the application questionnaire (${questions})",
-                mapping={"questions": ", ".join(f"“{title}”" for title in unanswered)},
-            )
+        return [_("at least one course type")]
+    return [
+        _(
+            "training material for the course type '${title}'",
+            mapping={"title": course_type.Title},
         )
-    return missing
+        for course_type in course_types
+        if not children(course_type._unrestrictedGetObject(), ("File", "Link"))
+    ]
+
+
+def _missing_answers(organisation):
+    unanswered = questionnaire.missing(organisation, questionnaire.APPLICATION)
+    if not unanswered:
+        return []
+    return [
+        _(
+            "answers to the application questionnaire (${questions})",
+            mapping={"questions": ", ".join(f"“{title}”" for title in unanswered)},
+        )
+    ]
+
+
+# the parts of an application, in the order the applicant fills them in
+APPLICATION_PARTS = (
+    ("details", _missing_details),
+    ("contributions", _missing_contributions),
+    ("course-types", _missing_course_types),
+    ("questionnaire", _missing_answers),
+)
+
+
+def missing_by_part(organisation):
+    """``[(part id, [what it still lacks])]`` for each part of the application."""
+    return [(part, check(organisation)) for part, check in APPLICATION_PARTS]
+
+
+def missing_for_submission(organisation):
+    """What the application still lacks, as messages; empty when complete."""
+    return [item for _part, missing in missing_by_part(organisation) for item in missing]
 
 
 def _history(organisation):

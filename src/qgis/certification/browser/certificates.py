@@ -14,6 +14,7 @@ from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification import _
 from qgis.certification import permissions
+from qgis.certification.browser import labels
 from qgis.certification.browser.course_forms import MailCertificatesForm
 from qgis.certification.browser.credentials import OpenBadgeLinks
 from qgis.certification.browser.form_base import embedded
@@ -93,6 +94,9 @@ class CourseView(DefaultView):
 
     def organisation(self):
         return organisation_of(self.context)
+
+    def state_of(self, brain):
+        return labels.brain_state_title(brain, self.request)
 
     def mail_form(self):
         return embedded(MailCertificatesForm, self.context, self.request)

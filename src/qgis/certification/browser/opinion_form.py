@@ -19,9 +19,7 @@ from qgis.certification.application import review
 from qgis.certification.application import reviewers
 from qgis.certification.browser.form_base import EmbeddedForm
 from qgis.certification.browser.form_base import with_valid_data
-
-
-OPINION_TITLES = {"recommend": _("Recommend"), "oppose": _("Oppose")}
+from qgis.certification.browser.labels import OPINION_TITLES
 
 
 def my_groups(organisation):

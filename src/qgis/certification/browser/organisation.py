@@ -8,6 +8,8 @@ from zope.i18n import translate
 from qgis.certification import permissions
 from qgis.certification.application import history
 from qgis.certification.application import review
+from qgis.certification.browser import application_steps
+from qgis.certification.browser import labels
 from qgis.certification.browser.credits_form import BuyCreditsForm
 from qgis.certification.browser.form_base import embedded
 from qgis.certification.browser.opinion_form import OpinionForm
@@ -34,6 +36,12 @@ class OrganisationView(DefaultView):
             context=self.request,
         )
 
+    def day(self, when):
+        return labels.localized_date(when)
+
+    def state_of(self, brain):
+        return labels.brain_state_title(brain, self.request)
+
     def website(self):
         return safe_url(self.context.website)
 
@@ -44,12 +52,17 @@ class OrganisationView(DefaultView):
         titles = dict(CONTRIBUTION_TYPES)
         return [titles[key] for key in self.context.contribution_types or () if key in titles]
 
-    def missing(self):
-        if api.content.get_state(self.context) != "draft" or not self.can(
-            permissions.SUBMIT_APPLICATION
-        ):
-            return []
-        return review.missing_for_submission(self.context)
+    def guided(self):
+        return application_steps.guided(self.context)
+
+    def steps(self):
+        return application_steps.steps(self.context)
+
+    def course_types(self):
+        return application_steps.course_types(self.context)
+
+    def change_request(self):
+        return application_steps.change_request(self.context)
 
     def show_review(self):
         return self.can(permissions.VIEW_REVIEW_DATA)
@@ -57,12 +70,20 @@ class OrganisationView(DefaultView):
     def review_info(self):
         deadline = review.review_deadline(self.context)
         return {
-            "deadline": deadline.strftime("%Y-%m-%d") if deadline else None,
+            "deadline": labels.localized_date(deadline) if deadline else None,
             "groups": [g.Title() for g in review.user_groups_of(self.context)],
             "waiting": [g.Title() for g in review.groups_without_opinion(self.context)]
             if api.content.get_state(self.context) == "user_group_review"
             else [],
-            "opinions": review.opinions(self.context),
+            "opinions": [
+                dict(
+                    opinion,
+                    opinion_title=labels.opinion_title(opinion["opinion"], self.request),
+                    author_name=labels.person_name(opinion["author"]),
+                    day=labels.localized_date(opinion["date"]),
+                )
+                for opinion in review.opinions(self.context)
+            ],
         }
 
     def since_opinions(self):
@@ -89,8 +110,22 @@ class OrganisationView(DefaultView):
             "price": f"{issuing.setting('credit_price')} {issuing.setting('currency')}",
             "may_buy": self.can(permissions.BUY_CREDITS)
             and api.content.get_state(self.context) == "published",
-            "orders": orders.order_summaries(self.context),
+            "orders": [
+                self.labelled_order(order) for order in orders.order_summaries(self.context)
+            ],
         }
+
+    def labelled_order(self, order):
+        """An order with its method and status by their titles, named by its
+        invoice number when it has one."""
+        invoice = order.get("invoice")
+        return dict(
+            order,
+            name=invoice["number"] if invoice else order["id"],
+            method_title=labels.titled(labels.ORDER_METHOD_TITLES, order["method"], self.request),
+            status_title=labels.titled(labels.ORDER_STATUS_TITLES, order["status"], self.request),
+            created_day=labels.localized_date(order.get("created")),
+        )
 
     def buy_credits_form(self):
         return embedded(BuyCreditsForm, self.context, self.request)

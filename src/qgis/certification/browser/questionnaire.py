@@ -3,8 +3,6 @@ applicant answers the application questionnaire), ``@@review-checklist`` (the
 team and the reviewers fill in the checklist) and ``@@questionnaire-answers``
 (the recorded answers, included in the organisation page)."""
 
-from datetime import datetime
-
 from AccessControl import Unauthorized
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
@@ -17,6 +15,7 @@ from zope.interface import Interface
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.application import questionnaire
+from qgis.certification.browser import labels
 
 
 class INoQuestions(Interface):
@@ -139,10 +138,6 @@ class QuestionnaireAnswersView(BrowserView):
     def __call__(self):
         return self.template() if self.sections() else ""
 
-    def author_name(self, user_id):
-        user = api.user.get(userid=user_id)
-        return (user.getProperty("fullname", "") if user else "") or user_id
-
     def sections(self):
         if getattr(self, "_sections", None) is not None:
             return self._sections
@@ -162,8 +157,8 @@ class QuestionnaireAnswersView(BrowserView):
                     "answers": [
                         dict(
                             entry,
-                            author_name=self.author_name(entry["author"]),
-                            day=datetime.fromisoformat(entry["date"]).strftime("%Y-%m-%d"),
+                            author_name=labels.person_name(entry["author"]),
+                            day=labels.localized_date(entry["date"]),
                         )
                         for entry in questionnaire.answers(self.context, kind)
                     ],

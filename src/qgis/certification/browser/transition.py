@@ -2,9 +2,11 @@
 
 The workflow menu links here (see the transitions' action URLs, which name
 the transition in the ``transition`` parameter; the form posts it back). The
-form asks for the comment, and a refusal (a guard's message) is shown to the
-user on the form instead of an error page. Nothing changes when a transition
-is refused: the transaction is aborted.
+form says what the step does (its own help), asks for the comment, and offers
+to confirm only when the programme's rules would let the step pass now
+(otherwise it says why not). A refusal (a guard's message) is shown on the
+form instead of an error page, and nothing changes: the transaction is
+aborted. Once done, the message says what happened and what comes next.
 """
 
 from plone import api
@@ -16,19 +18,25 @@ from zope.i18n import translate
 from zope.interface import Interface
 
 from qgis.certification import _
+from qgis.certification.browser import offered
+from qgis.certification.browser import transition_texts
 from qgis.certification.browser.form_base import ProductForm
 from qgis.certification.browser.form_base import with_valid_data
+
+
+COMMENT_REQUIRED = ("request_changes", "reject", "revoke")
 
 
 class ITransitionComment(Interface):
     comment = schema.Text(
         title=_("Comment"),
-        description=_(
-            "Required when changes are requested or an application is rejected; it is "
-            "sent to the applicant."
-        ),
+        description=_("Optional; kept in the item's history."),
         required=False,
     )
+
+
+def _may_confirm(form):
+    return form.refusal() is None
 
 
 class WorkflowTransitionView(ProductForm):
@@ -47,6 +55,20 @@ class WorkflowTransitionView(ProductForm):
     def transition(self):
         return self.transitions().get(self.transition_id)
 
+    def refusal(self):
+        """Why the step would be refused now (translated), or None."""
+        if not hasattr(self, "_refusal"):
+            reason = offered.refusal(self.context, self.transition_id)
+            self._refusal = None if reason is None else self.translated(reason)
+        return self._refusal
+
+    def help_text(self):
+        text = transition_texts.help_text(self.context, self.transition_id)
+        return self.translated(text) if text is not None else None
+
+    def translated(self, message):
+        return translate(message, domain="qgis.certification", context=self.request)
+
     def update(self):
         if self.transition() is None:
             api.portal.show_message(
@@ -56,14 +78,27 @@ class WorkflowTransitionView(ProductForm):
             return
         super().update()
 
-    @button.buttonAndHandler(_("Confirm"), name="confirm")
+    def updateWidgets(self):
+        super().updateWidgets()
+        if self.transition_id in COMMENT_REQUIRED:
+            widget = self.widgets["comment"]
+            widget.field = widget.field.bind(self.context)
+            widget.field.description = _(
+                "Required: it is mailed to the people concerned with the reasons."
+            )
+
+    @button.buttonAndHandler(_("Confirm"), name="confirm", condition=_may_confirm)
     @with_valid_data
     def handle_confirm(self, action, data):
+        title = self.title()
         with self.refusals_shown():
             api.portal.get_tool("portal_workflow").doActionFor(
                 self.context, self.transition_id, comment=data.get("comment") or ""
             )
-        api.portal.show_message(_("The step is done."), self.request, type="info")
+        message = transition_texts.done_message(
+            self.context, self.transition_id, title, self.state_title()
+        )
+        api.portal.show_message(self.translated(message), self.request, type="info")
         self.redirect(self.context.absolute_url())
 
     @button.buttonAndHandler(_("Cancel"), name="cancel")
@@ -71,5 +106,9 @@ class WorkflowTransitionView(ProductForm):
         self.redirect(self.context.absolute_url())
 
     def title(self):
-        transition = self.transition()
-        return translate(transition["title"], domain="qgis.certification", context=self.request)
+        return self.translated(self.transition()["title"])
+
+    def state_title(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        state = workflow.getInfoFor(self.context, "review_state")
+        return self.translated(workflow.getTitleForStateOnType(state, self.context.portal_type))

@@ -1,3 +1,4 @@
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
@@ -5,6 +6,7 @@ from zope.interface import implementer
 from zope.interface import invariant
 
 from qgis.certification import _
+from qgis.certification.content.fields import PROMPTED
 from qgis.certification.content.fields import OrganisationItemChoice
 from qgis.certification.content.programme import IProgrammeContent
 from qgis.certification.content.validation import TEXT_LENGTH
@@ -14,6 +16,11 @@ from qgis.certification.content.validation import is_course_date
 
 class ICourse(model.Schema):
     """One run of a course type, by a convener, at a training centre."""
+
+    directives.widget("course_type", **PROMPTED)
+    directives.widget("convener", **PROMPTED)
+    directives.widget("training_center", **PROMPTED)
+    directives.widget("course_language", **PROMPTED)
 
     course_type = OrganisationItemChoice(
         title=_("Course type"),

@@ -5,6 +5,7 @@ the vocabularies themselves live in ``vocabularies/``, which content never
 imports.
 """
 
+from plone.app.z3cform.widgets.select import SelectFieldWidget
 from zope.schema import Choice
 from zope.schema import ValidationError
 from zope.schema.interfaces import ConstraintNotSatisfied
@@ -41,3 +42,13 @@ class OrganisationItemChoice(ExplainedChoice):
     """A course type, convener or training centre of the course's own organisation."""
 
     refusal = NotInOrganisation
+
+
+#: the first option of a required choice, so that nothing is chosen for the person
+CHOOSE = _("Choose…")
+
+
+#: ``directives.widget("field", **PROMPTED)``: a select widget that starts on
+#: "Choose…" rather than on the first item (a required choice left there is
+#: refused as missing)
+PROMPTED = {"widget_class": SelectFieldWidget, "prompt": True, "promptMessage": CHOOSE}

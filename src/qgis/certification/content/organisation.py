@@ -1,6 +1,7 @@
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from plone.app.textfield import RichText
+from plone.app.z3cform.widgets.checkbox import CheckBoxFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
@@ -9,6 +10,7 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.fields import PROMPTED
 from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.privacy import PRIVATE_DETAILS
 from qgis.certification.content.programme import IProgrammeContent
@@ -27,6 +29,8 @@ class ICertifyingOrganisation(model.Schema):
     directives.read_permission(
         email=PRIVATE_DETAILS, phone=PRIVATE_DETAILS, vat_number=PRIVATE_DETAILS
     )
+    directives.widget("country", **PROMPTED)
+    directives.widget(contribution_types=CheckBoxFieldWidget)
 
     email = schema.TextLine(
         title=_("E-mail"),

@@ -7,12 +7,14 @@ by the review (``trainers.nomination``), never through a form.
 """
 
 from plone.app.uuid.utils import uuidToObject
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.fields import PROMPTED
 from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.fields import OrganisationItemChoice
 from qgis.certification.content.programme import IProgrammeContent
@@ -29,6 +31,9 @@ MAX_LINKS = 10
 
 class ITrainerNomination(model.Schema):
     """A convener nominated as a certified QGIS trainer, with the evidence."""
+
+    directives.widget("convener", **PROMPTED)
+    directives.widget("country", **PROMPTED)
 
     convener = OrganisationItemChoice(
         title=_("Convener"),

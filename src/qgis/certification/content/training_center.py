@@ -5,6 +5,7 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.fields import PROMPTED
 from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.privacy import PRIVATE_DETAILS
 from qgis.certification.content.validation import EMAIL_LENGTH
@@ -18,6 +19,7 @@ class ITrainingCenter(model.Schema):
     """A place where the organisation runs courses."""
 
     directives.read_permission(email=PRIVATE_DETAILS, phone=PRIVATE_DETAILS)
+    directives.widget("country", **PROMPTED)
 
     address = schema.Text(title=_("Address"), required=False, max_length=TEXT_LENGTH)
     email = schema.TextLine(

@@ -9,6 +9,7 @@ from qgis.certification import _
 from qgis.certification.application import notifications
 from qgis.certification.application import review
 from qgis.certification.application import reviewers
+from qgis.certification.application import transitions
 from qgis.certification.subscribers.messages import in_request_language
 
 
@@ -33,28 +34,9 @@ def check_transition(organisation, event):
     comment = (event.kwargs or {}).get("comment", "") or ""
     if transition in COMMENT_REQUIRED and not comment.strip():
         _refuse(COMMENT_REQUIRED[transition])
-    if transition == "submit":
-        missing = review.missing_for_submission(organisation)
-        if missing:
-            names = "; ".join(in_request_language(item) for item in missing)
-            _refuse(
-                _(
-                    "The application cannot be submitted yet. It still needs: ${missing}.",
-                    mapping={"missing": names},
-                )
-            )
-    elif transition == "send_to_user_groups":
-        if not review.covering_user_groups(organisation.country):
-            _refuse(
-                _(
-                    "No user group covers this organisation's country: send the "
-                    "application to the PSC instead."
-                )
-            )
-    elif transition == "send_to_psc":
-        reason = review.why_not_to_psc(organisation)
-        if reason is not None:
-            _refuse(reason)
+    reason = transitions.refusal(organisation, transition)
+    if reason is not None:
+        _refuse(reason)
 
 
 def sync_reviewers(organisation, event=None):
