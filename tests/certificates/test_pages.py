@@ -170,7 +170,14 @@ def test_zip_holds_one_pdf_per_certificate(certified, browser_for):
     browser.open(course.absolute_url() + "/@@certificates.zip")
     data = browser.contents
     archive = zipfile.ZipFile(BytesIO(data if isinstance(data, bytes) else data.encode("latin-1")))
-    assert sorted(archive.namelist()) == sorted(f"{c.code}.pdf" for c in certificates)
+    by_name = {c.printed_name: c.code for c in certificates}
+    assert sorted(archive.namelist()) == sorted(
+        [
+            f"Asa-Oberg-{by_name['Åsa Öberg']}.pdf",
+            f"Ioana-Stefanescu-{by_name['Ioana Ștefănescu']}.pdf",
+            f"John-Smith-{by_name['John Smith']}.pdf",
+        ]
+    )
 
 
 def test_preview_before_issuing(certified, browser_for):

@@ -123,6 +123,8 @@ class VerifyView(OpenBadgeLinks, BrowserView):
         typed = self.typed()
         if not typed:
             return None
+        if codes.is_sample(typed):
+            return {"error": verification.SAMPLE_MESSAGE}
         code = codes.normalize(typed)
         if code is None:
             return {"error": _("This is not a valid code: check it for typing mistakes.")}
