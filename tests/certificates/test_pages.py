@@ -110,6 +110,8 @@ def test_course_page_mails_the_certificates(certified, browser_for, site):
     before = len(site.MailHost.messages)
     browser = browser_for("owner")
     browser.open(course.absolute_url())
+    browser.getLink(id="mail-certificates").click()
+    browser.getControl(name="form.buttons.review").click()
     browser.getControl(name="form.buttons.mail").click()
     assert "3 certificates mailed." in browser.contents
     transaction.begin()

@@ -179,7 +179,7 @@ def _certificate_mail(certificate):
             "url": verify_url(certificate.code),
         },
     )
-    attachment = messages.Attachment(file_name(certificate), certificate_pdf(certificate))
+    attachment = messages.Attachment(f"{certificate.code}.pdf", certificate_pdf(certificate))
     return subject, (body, _badge_links(certificate)), attachment
 
 

@@ -187,16 +187,22 @@ def check_started(course, today=None):
         )
 
 
-def issue_certificates(course, attendees, type_id, user_id):
-    """Issue ``type_id`` certificates to ``attendees`` ("all" or UIDs), all or none.
-
-    Returns ``(certificates, balance)``; raises ``IssueError``."""
+def _issuing_organisation(course):
+    """The course's organisation, when the course may issue certificates now."""
     organisation = organisation_of(course)
     if organisation is None or api.content.get_state(organisation) != "published":
         raise IssueError(400, _("Only certified organisations issue certificates."))
     if api.content.get_state(course) == "cancelled":
         raise IssueError(400, _("The course is cancelled: it issues no certificates."))
     check_started(course)
+    return organisation
+
+
+def issue_certificates(course, attendees, type_id, user_id):
+    """Issue ``type_id`` certificates to ``attendees`` ("all" or UIDs), all or none.
+
+    Returns ``(certificates, balance)``; raises ``IssueError``."""
+    organisation = _issuing_organisation(course)
     types = certificate_types()
     certificate_type = types.get(type_id)
     if certificate_type is None:
