@@ -164,3 +164,12 @@ def test_erasure_leaves_the_dates_of_mailing_without_the_address(certified, site
     assert when
     assert address == ""
     assert mailing.last_mailed(ioana) == {"date": when, "email": None}
+
+
+def test_a_course_without_certificates_has_nothing_to_mail(certified, browser_for, site):
+    _organisation, course, _people = certified
+    transaction.commit()
+    browser = browser_for("owner")
+    browser.open(course.absolute_url() + "/@@mail-certificates")
+    review(browser)
+    assert "The course has no certificates yet." in field_error(browser.contents, "which")

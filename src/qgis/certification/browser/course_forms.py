@@ -271,6 +271,8 @@ class MailCertificatesForm(ConfirmedForm):
             certificates = mailing.chosen(self.context, which)
         if not certificates:
             self.confirming = False
+            if not mailing.issued(self.context):
+                self.refuse(_("The course has no certificates yet."), "which")
             if which == mailing.UNMAILED:
                 self.refuse(_("Every certificate was mailed already."), "which")
             self.refuse(_("Choose at least one certificate."), "certificates")
