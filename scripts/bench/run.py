@@ -220,7 +220,8 @@ def operations(base, info, admin):
     session.auth = admin
     session.headers.update(JSON)
     organisation = f"{base}/{info['bench_organisation']}"
-    start = date.today() + timedelta(days=30)
+    # certificates are issued only once a course has started
+    start = date.today() - timedelta(days=3)
     created = session.post(
         organisation,
         json={

@@ -31,7 +31,7 @@ def issue(course, count):
 
 
 def swedish_course(site):
-    """A certified organisation in Sweden, its course in May 2027 (teaching the
+    """A certified organisation in Sweden, its course in September 2026 (teaching the
     same course type, by title, as the Romanian one), with three attendees."""
     organisation = bring_to(create_application(site, "Stockholm Geo", country="SE"), "published")
     with api.env.adopt_roles(["Manager"]):
@@ -41,7 +41,7 @@ def swedish_course(site):
     with api.env.adopt_user(username="owner"):
         course = courses.add_course(
             organisation,
-            **course_data(*parts, start_date=date(2027, 5, 3), end_date=date(2027, 5, 4)),
+            **course_data(*parts, start_date=date(2026, 9, 7), end_date=date(2026, 9, 8)),
         )
         for index, (first, last, email) in enumerate(ATTENDEES):
             courses.add_attendee(course, first, last, email, object_id=f"attendee-{index}")
@@ -51,10 +51,10 @@ def swedish_course(site):
 
 @pytest.fixture
 def programme_in_figures(site):
-    """Romania: a certified organisation (course in March 2027, two certificates,
+    """Romania: a certified organisation (course since November 2026, two certificates,
     one of them revoked) and an archived one (its course no longer public, its
     certificate still valid), a draft application; Sweden: a certified
-    organisation (course in May 2027, three certificates) and an unpublished course."""
+    organisation (course in September 2026, three certificates) and an unpublished course."""
     romanian, course, _people = certified_course(site)
     top_up(romanian, 5)
     revoked, _kept = issue(course, 2)
@@ -82,7 +82,7 @@ def programme_in_figures(site):
     [
         ("organisations-per-country", [("RO", 1), ("SE", 1)]),
         ("organisations-over-time", [(THIS_YEAR, 2, 2)]),
-        ("courses-per-month", [("2027-03", 1), ("2027-04", 0), ("2027-05", 1)]),
+        ("courses-per-month", [("2026-09", 1), ("2026-10", 0), ("2026-11", 1)]),
         ("certificates-per-year", [(THIS_YEAR, 5)]),
         ("certificates-per-country", [("RO", 2), ("SE", 3)]),
         ("certificates-per-course-type", [("QGIS for beginners", 5)]),

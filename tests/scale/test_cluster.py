@@ -10,6 +10,8 @@ import signal
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from datetime import timedelta
 
 import requests
 from scale_helpers import ORGANISATION
@@ -97,8 +99,9 @@ def new_course(cluster, trainer, attendees):
         json={
             "@type": "Course",
             "title": f"Scale test course {secrets.token_hex(3)}",
-            "start_date": "2027-05-03",
-            "end_date": "2027-05-05",
+            # started: certificates are issued only once a course has started
+            "start_date": (date.today() - timedelta(days=1)).isoformat(),
+            "end_date": (date.today() + timedelta(days=1)).isoformat(),
             "course_language": "en",
             **parts,
         },

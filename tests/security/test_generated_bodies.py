@@ -150,7 +150,7 @@ class Targets:
 ENDPOINTS = [  # fmt: off
     ("POST", "owner", "course", "@issue-certificates",
      ["attendees", "certificate_type"], None, True),
-    ("POST", "owner", "course", "@mail-certificates", ["certificates"], None, True),
+    ("POST", "owner", "course", "@mail-certificates", ["certificates", "request_id"], None, True),
     ("POST", "owner", "certificate", "@correct", ["first_name", "last_name"], None, True),
     ("POST", "team", "certificate", "@revoke", ["comment", "refund"], None, True),
     ("POST", "team", "organisation", "@credits", ["amount", "reason"], None, True),

@@ -1,5 +1,7 @@
 """The site-creation step (make create-site) is idempotent and configurable."""
 
+from datetime import date
+
 import pytest
 from plone import api
 
@@ -103,6 +105,9 @@ def test_demo_shows_every_state_of_the_process(fresh_app):
         o for o in portal.organisations.objectValues() if api.content.get_state(o) == "published"
     ]
     assert len(certificates) == 3 * len(certified)
+    # certificates only of courses that have started
+    starts = {brain._unrestrictedGetObject().__parent__.start_date for brain in certificates}
+    assert max(starts) <= date.today()
     reviewer_roles = portal.organisations["carpathian-gis-academy"].get_local_roles_for_userid(
         "reviewer-ro"
     )

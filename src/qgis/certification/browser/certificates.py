@@ -15,13 +15,13 @@ from zope.publisher.interfaces import IPublishTraverse
 from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.browser import labels
-from qgis.certification.browser.course_forms import MailCertificatesForm
+from qgis.certification.browser.course_forms import mailed_on
 from qgis.certification.browser.credentials import OpenBadgeLinks
-from qgis.certification.browser.form_base import embedded
 from qgis.certification.browser.verify_file import VerifyFileSection
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import documents
 from qgis.certification.certificates import issuing
+from qgis.certification.certificates import mailing
 from qgis.certification.certificates import organisation_certificate
 from qgis.certification.certificates import verification
 from qgis.certification.content.organisation import organisation_of
@@ -98,8 +98,15 @@ class CourseView(DefaultView):
     def state_of(self, brain):
         return labels.brain_state_title(brain, self.request)
 
-    def mail_form(self):
-        return embedded(MailCertificatesForm, self.context, self.request)
+    def may_mail(self):
+        return self.can(permissions.ISSUE_CERTIFICATES)
+
+    def mailed(self, brain):
+        """When and to which address the certificate was last mailed, or None."""
+        mailed = mailing.last_mailed(brain.getObject())
+        if mailed is None:
+            return None
+        return {"date": mailed_on(mailed["date"]), "email": mailed["email"] or ""}
 
 
 @implementer(IPublishTraverse)
@@ -127,6 +134,8 @@ class VerifyView(OpenBadgeLinks, BrowserView):
         typed = self.typed()
         if not typed:
             return None
+        if codes.is_sample(typed):
+            return {"error": verification.SAMPLE_MESSAGE}
         code = codes.normalize(typed)
         if code is None:
             return {"error": _("This is not a valid code: check it for typing mistakes.")}

@@ -21,17 +21,25 @@ from zope.interface import Invalid
 from qgis.certification.refusals import Refusal
 
 
-def with_valid_data(handler):
-    """A button handler called as ``handler(form, action, data)`` only when the
-    submitted data has no errors (they are shown on the form otherwise)."""
+def handler_with(read):
+    """A decorator of button handlers: ``handler(form, action, data)`` is called
+    only when ``read(form)`` gives the data (not None)."""
 
-    @functools.wraps(handler)
-    def handle(form, action):
-        data = form.valid_data()
-        if data is not None:
-            handler(form, action, data)
+    def decorate(handler):
+        @functools.wraps(handler)
+        def handle(form, action):
+            data = read(form)
+            if data is not None:
+                handler(form, action, data)
 
-    return handle
+        return handle
+
+    return decorate
+
+
+#: a handler called only when the submitted data has no errors (they are
+#: shown on the form otherwise)
+with_valid_data = handler_with(lambda form: form.valid_data())
 
 
 class ProductForm(form.Form):

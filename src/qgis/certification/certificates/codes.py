@@ -30,6 +30,10 @@ PREFIX = "QGIS"
 PAYLOAD_LENGTH = 8
 PAYLOAD_BITS = 5 * PAYLOAD_LENGTH
 
+#: printed on sample certificates (previews): its check symbol is wrong on
+#: purpose (it would be N), so it is never issued and never verifies.
+SAMPLE_CODE = f"{PREFIX}-SAMP-1E00-X"
+
 _VALUES = {symbol: value for value, symbol in enumerate(ALPHABET)}
 # Crockford's readable substitutions: what a person may type for 1 and 0.
 _READABLE = str.maketrans({"I": "1", "L": "1", "O": "0"})
@@ -108,3 +112,11 @@ def normalize(text) -> str | None:
     if not _is_valid(compact):
         return None
     return _format(compact)
+
+
+def is_sample(text) -> bool:
+    """Whether ``text`` is the code printed on sample certificates, as typed."""
+    if not isinstance(text, str):
+        return False
+    compact = _SEPARATORS.sub("", text).upper()
+    return compact in (SAMPLE_CODE.replace("-", ""), SAMPLE_CODE.replace("-", "")[len(PREFIX) :])

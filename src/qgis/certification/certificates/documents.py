@@ -1,5 +1,6 @@
 """From certificates (content) to their printable documents (PDF, ZIP)."""
 
+import re
 import zipfile
 from datetime import date
 from datetime import timedelta
@@ -7,9 +8,11 @@ from io import BytesIO
 
 from plone import api
 from plone.app.uuid.utils import uuidToObject
+from plone.i18n.normalizer.base import baseNormalize
 from zope.i18nmessageid import Message
 
 from qgis.certification import _
+from qgis.certification.certificates import codes
 from qgis.certification.certificates import fingerprints
 from qgis.certification.certificates import issuing
 from qgis.certification.mail import messages
@@ -115,8 +118,8 @@ def preview_pdf(course, type_id="completion"):
     )
     return render_certificate(
         CertificateData(
-            code="QGIS-0000-0000-0",
-            verify_url=verify_url("QGIS-0000-0000-0", frozen["certificate_language"]),
+            code=codes.SAMPLE_CODE,
+            verify_url=verify_url(codes.SAMPLE_CODE, frozen["certificate_language"]),
             attendee_name="Maria Exemplu",
             wording=certificate_type.wording(frozen["certificate_language"])
             if certificate_type
@@ -135,15 +138,25 @@ def preview_pdf(course, type_id="completion"):
             convener_signature=_image_data(convener, "signature"),
             representative_name=issuing.setting("representative_name") or "",
             representative_signature=representative_signature(),
+            sample=True,
         )
     )
+
+
+def file_name(certificate):
+    """``Ioana-Stefanescu-QGIS-7KX9-P2QM-4.pdf``: the holder's name in plain
+    ASCII letters and digits (none once withdrawn), then the code, which makes
+    it unique."""
+    name = "" if certificate.withdrawn else certificate.printed_name or ""
+    words = re.findall(r"[A-Za-z0-9]+", baseNormalize(name))
+    return "-".join([*words[:6], certificate.code]) + ".pdf"
 
 
 def certificates_zip(certificates):
     buffer = BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:
-            archive.writestr(f"{certificate.code}.pdf", certificate_pdf(certificate))
+            archive.writestr(file_name(certificate), certificate_pdf(certificate))
     return buffer.getvalue()
 
 

@@ -25,6 +25,7 @@ from qgis.certification.content.validation import LINE_LENGTH
 from qgis.certification.interfaces import ICertificateSettings
 from qgis.certification.payments.credits import InsufficientCredits
 from qgis.certification.payments.credits import ledger_of
+from qgis.certification.pdf.common import format_date
 from qgis.certification.refusals import Refusal
 
 
@@ -184,15 +185,38 @@ def _selected_attendees(course, attendees, type_id):
     return [everyone[uid] for uid in unique]
 
 
-def issue_certificates(course, attendees, type_id, user_id):
-    """Issue ``type_id`` certificates to ``attendees`` ("all" or UIDs), all or none.
+def check_started(course, today=None):
+    """Certificates are issued only once the course has started; the refusal
+    says from which day (in the visitor's language)."""
+    start = course.start_date
+    if start is not None and start > (today or date.today()):
+        language = (api.portal.get_current_language() or "en")[:2]
+        raise IssueError(
+            400,
+            _(
+                "Certificates can be issued from ${date}, when the course starts.",
+                mapping={"date": format_date(start, language)},
+            ),
+            starts=start.isoformat(),
+        )
 
-    Returns ``(certificates, balance)``; raises ``IssueError``."""
+
+def _issuing_organisation(course):
+    """The course's organisation, when the course may issue certificates now."""
     organisation = organisation_of(course)
     if organisation is None or api.content.get_state(organisation) != "published":
         raise IssueError(400, _("Only certified organisations issue certificates."))
     if api.content.get_state(course) == "cancelled":
         raise IssueError(400, _("The course is cancelled: it issues no certificates."))
+    check_started(course)
+    return organisation
+
+
+def issue_certificates(course, attendees, type_id, user_id):
+    """Issue ``type_id`` certificates to ``attendees`` ("all" or UIDs), all or none.
+
+    Returns ``(certificates, balance)``; raises ``IssueError``."""
+    organisation = _issuing_organisation(course)
     types = certificate_types()
     certificate_type = types.get(type_id)
     if certificate_type is None:

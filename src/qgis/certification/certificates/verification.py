@@ -22,6 +22,7 @@ from qgis.certification.certificates import issuing
 
 WITHDRAWN = "withdrawn"
 WITHDRAWN_MESSAGE = _("Withdrawn at the holder's request.")
+SAMPLE_MESSAGE = _("This code is printed on sample certificates (previews): it certifies nothing.")
 
 
 class IVerifier(Interface):

@@ -31,6 +31,8 @@ CERTIFICATE = _("Certificate")
 INSTRUCTION_HOURS = _("Instruction hours")
 TRAINED_COMPETENCE = _("Trained competence")
 CONVENER = _("Convener")
+#: across a preview, which must not pass for a certificate
+SAMPLE = _("certificate_sample_stamp", default="SAMPLE")
 
 
 @dataclass
@@ -58,6 +60,8 @@ class CertificateData:
     representative_name: str = ""
     representative_signature: bytes | None = None
     revoked: bool = False
+    #: a preview: marked "SAMPLE" across the page
+    sample: bool = False
 
 
 def course_period(start: date, end: date, language: str) -> str:
@@ -134,7 +138,7 @@ def render_certificate(data: CertificateData) -> bytes:
     """
     page = CertificatePage(
         data.language,
-        title=f"QGIS certificate {data.code}",
+        title=f"{'SAMPLE of a ' if data.sample else ''}QGIS certificate {data.code}",
         subject=f"{data.attendee_name}: {data.course_type_title}",
         keywords=(data.code, data.verify_url),
         invariant=True,
@@ -151,4 +155,7 @@ def render_certificate(data: CertificateData) -> bytes:
     page.draw_verification(data.code, data.verify_url, data.issue_date)
     if data.revoked:
         draw_stamp(page.canvas, page.font, page.translated(REVOKED), RED, page.width, page.height)
+    if data.sample:
+        stamp = page.translated(SAMPLE)
+        draw_stamp(page.canvas, page.font, stamp, RED, page.width, page.height, fraction=0.7)
     return page.finish()

@@ -8,6 +8,7 @@ from plone import api
 from zope.i18n import translate
 
 from qgis.certification.certificates import documents
+from qgis.certification.certificates import mailing
 from qgis.certification.certificates.verification import WITHDRAWN_MESSAGE
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.privacy.register import new_request_id
@@ -58,6 +59,10 @@ def certificate_record(certificate):
         "issue_date": _iso(certificate.issue_date),
         "state": api.content.get_state(certificate),
         "verify_url": documents.verify_url(certificate.code),
+        "mailed": [
+            {"date": when, "email": address or None}
+            for when, address in mailing.mail_log(certificate)
+        ],
     }
 
 

@@ -9,6 +9,7 @@ dates; never an address or a name.
 from persistent.mapping import PersistentMapping
 
 from qgis.certification import _
+from qgis.certification.certificates.mailing import forget_addresses
 from qgis.certification.privacy.attendees import erase_attendee
 from qgis.certification.privacy.attendees import held_brains
 from qgis.certification.privacy.attendees import held_for
@@ -71,6 +72,7 @@ def confirm_erasure(request_id):
     for attendee in attendees:
         erase_attendee(attendee)
     for certificate in certificates:
+        forget_addresses(certificate)
         if request["withdraw"]:
             withdraw_certificate(certificate)
         else:

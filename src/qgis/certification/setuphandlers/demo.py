@@ -235,20 +235,27 @@ def _advance(organisation, state, owner):
     reviewing = _reviewing(organisation, owner)
     organisations.bring_to(organisation, "published" if state == "archived" else state, reviewing)
     if state in ("published", "archived"):
-        _course(organisation, owner)
+        _courses(organisation, owner)
     if state == "published":
         _certificates(organisation, owner)
     if state == "archived":
         act(organisation, reviewing.team, "archive", COMMENTS["archive"])
 
 
-def _course(organisation, owner):
-    start = date.today() + timedelta(days=30)
+def _courses(organisation, owner):
+    """A course that took place last month (its attendees are certified: a
+    course issues certificates only once it has started) and an upcoming one."""
+    today = date.today()
+    _course(organisation, owner, "qgis-essentials-past", today - timedelta(days=40))
+    _course(organisation, owner, "qgis-essentials-next", today + timedelta(days=30))
+
+
+def _course(organisation, owner, object_id, start):
     with api.env.adopt_user(username=owner):
         course = courses.add_course(
             organisation,
             f"QGIS essentials, {start:%B %Y}",
-            object_id="qgis-essentials-next",
+            object_id=object_id,
             start_date=start,
             end_date=start + timedelta(days=2),
             course_language="en",
@@ -283,7 +290,7 @@ def _certificates(organisation, owner):
     """Credits paid by bank transfer, certificates for the demo course, an
     unpaid invoice and the organisation's own certificate."""
     certificates.top_up(organisation, 10, "Demo bank transfer", "team")
-    course = organisation["qgis-essentials-next"]
+    course = organisation["qgis-essentials-past"]
     with api.env.adopt_user(username=owner):
         certificates.issue(course, owner)
         place_order(organisation, 20, "invoice", owner)

@@ -1,31 +1,45 @@
 """``@mail-certificates`` on a course: mail attendees their certificate (link
-and PDF), and report who could not be mailed."""
+and PDF), report who could not be mailed, and record who was mailed when.
 
-from plone import api
+``GET`` says who would be mailed (the confirmation); ``POST`` mails."""
 
-from qgis.certification import _
-from qgis.certification.certificates.documents import mail_certificates
+from qgis.certification.certificates import mailing
 from qgis.certification.services.base import Field
 from qgis.certification.services.base import ProductService
-from qgis.certification.services.base import ServiceError
 
 
-WHICH = _("'certificates' must be \"all\" or a list of UIDs.")
+class MailCertificatesGet(ProductService):
+    """``{"unmailed": n, "issued": n, "certificates": [{"UID", "code", "name",
+    "email", "mailed": {"date", "email"} or null}]}``"""
+
+    def answer(self):
+        everyone = mailing.issued(self.context)
+        return {
+            "issued": len(everyone),
+            "unmailed": len(mailing.chosen(self.context, mailing.UNMAILED)),
+            "certificates": mailing.plan(everyone),
+        }
 
 
 class MailCertificatesPost(ProductService):
-    """``{"certificates": "all" or [UID, ...]}``; no body mails them all."""
+    """``{"certificates": "unmailed" (the default), "all" or [UID, ...],
+    "request_id": "..."}``: the same ``request_id`` twice mails nothing the
+    second time."""
 
-    fields = (Field("certificates", (str, list), items=str, default="all", message=WHICH),)
+    fields = (
+        Field(
+            "certificates",
+            (str, list),
+            items=str,
+            default=mailing.UNMAILED,
+            message=mailing.WHICH,
+        ),
+        Field("request_id", str),
+    )
+    refusals = (mailing.MailingRefused,)
 
     def answer(self):
-        wanted = self.body()["certificates"]
-        if isinstance(wanted, str) and wanted != "all":
-            raise ServiceError(400, WHICH, field="certificates")
-        brains = api.content.find(
-            context=self.context, portal_type="Certificate", review_state="issued"
-        )
-        if wanted != "all":
-            brains = [brain for brain in brains if brain.UID in wanted]
-        sent, failed = mail_certificates([brain.getObject() for brain in brains])
-        return {"sent": sent, "failed": failed}
+        data = self.body()
+        certificates = mailing.chosen(self.context, data["certificates"])
+        sent, failed, repeated = mailing.mail(self.context, certificates, data["request_id"])
+        return {"sent": sent, "failed": failed, "repeated": repeated}

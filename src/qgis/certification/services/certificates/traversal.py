@@ -6,6 +6,7 @@ from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification import _
 from qgis.certification.certificates import codes
+from qgis.certification.certificates.verification import SAMPLE_MESSAGE
 from qgis.certification.services.base import ServiceError
 
 
@@ -27,6 +28,8 @@ def canonical_code(typed, usage):
     Raises ServiceError (400) for a missing or mistyped code."""
     if not typed:
         raise ServiceError(400, usage)
+    if codes.is_sample(typed):
+        raise ServiceError(400, SAMPLE_MESSAGE)
     code = codes.normalize(typed)
     if code is None:
         raise ServiceError(

@@ -1,0 +1,1 @@
+The ZIP of a course's certificates names each file after its holder and code (`Ioana-Stefanescu-QGIS-7KX9-P2QM-4.pdf`), and the certificate preview is stamped "SAMPLE" across the page in the course's language, with a code that never verifies.
