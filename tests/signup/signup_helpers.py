@@ -6,7 +6,7 @@ import transaction
 from mail_helpers import parsed
 
 
-LINK = re.compile(r"(http\S+/passwordreset/(\w+)\?userid=(\S+))")
+LINK = re.compile(r"(http\S+/passwordreset/(\w+)\?userid=([^&\s]+)\S*)")
 
 VISITOR = {
     "username": "ioana",

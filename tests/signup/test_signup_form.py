@@ -56,6 +56,7 @@ def test_the_form_asks_the_programmes_questions(browser, portal):
 
 def test_a_sign_up_creates_the_member_with_their_language_and_mails_the_link(browser, portal):
     contents = fill(browser, portal, language="en")
+    assert "Check your e-mail" in contents
     user = api.user.get(username="ioana")
     assert user is not None, contents
     assert user.getProperty("language") == "ro"
@@ -88,6 +89,7 @@ def test_the_mailed_link_sets_the_password_and_lands_on_applying(browser, portal
     assert browser.url == f"{portal.absolute_url()}/{FIRST_LOGIN_PATH}"
     assert "__ac" in browser.cookies
     assert browser.cookies.get("I18N_LANGUAGE", "").strip('"') == "ro"
+    assert "Bun venit! Contul dumneavoastră este gata" in browser.contents
 
 
 def test_a_weak_password_is_refused_on_the_mailed_link(browser, portal):

@@ -12,6 +12,7 @@ from plone.app.users.browser.register import RegistrationForm
 from plone.app.users.utils import notifyWidgetActionExecutionError
 from plone.base.interfaces import IRedirectAfterLogin
 from Products.Five import BrowserView
+from Products.statusmessages.interfaces import IStatusMessage
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import field
 from z3c.form.action import ActionErrorOccurred
@@ -38,6 +39,12 @@ LANGUAGE_VOCABULARY = SimpleVocabulary(
 )
 
 
+MAILED_LINK = _(
+    "We mail you a link: open it to confirm your address and choose your password."
+)
+WELCOME = _("Welcome! Your account is ready: start your application with your organisation.")
+
+
 class ISignUpFields(Interface):
     """What the programme asks on signing up, besides Plone's own fields.
     ``language`` is stored as the member's property of that name (the adapter
@@ -60,6 +67,7 @@ class SignUpForm(RegistrationForm):
     """``@@register``: Plone's registration form with the programme's fields."""
 
     label = _("Create an account")
+    formErrorsMessage = _("Please correct the fields marked below.")
     template = ViewPageTemplateFile("templates/signup_form.pt")
     robot = False
 
@@ -79,6 +87,8 @@ class SignUpForm(RegistrationForm):
         super().updateWidgets()
         if self.showForm:
             self.widgets["accept_terms"].required = True
+            if "mail_me" in self.widgets:
+                self.widgets["mail_me"].label = MAILED_LINK
 
     def language(self):
         current = (api.portal.get_current_language() or "").split("-")[0]
@@ -121,6 +131,13 @@ class SignUpForm(RegistrationForm):
         return answer
 
 
+class SignedUpView(BrowserView):
+    """``@@registered``: what a new account does next (mail, link, password)."""
+
+    def days(self):
+        return api.portal.get_tool("portal_password_reset").getExpirationTimeout()
+
+
 class RegistrationMail(BrowserView):
     """``registered_notify_template``: the text Plone's registration tool mails
     to a new account, here in the account's language (``signup.mails``)."""
@@ -139,9 +156,10 @@ class FirstLoginLanding:
         self.request = request
 
     def __call__(self, came_from=None, is_initial_login=False):
-        if is_initial_login:
-            return first_login_url()
-        return came_from
+        if not is_initial_login:
+            return came_from
+        IStatusMessage(self.request).add(WELCOME, type="info")
+        return first_login_url()
 
 
 class SignUpInvitation(ViewletBase):

@@ -2,6 +2,7 @@
 sets their password, written in the language they chose when signing up."""
 
 from datetime import datetime
+from urllib.parse import urlencode
 
 from plone import api
 
@@ -22,11 +23,12 @@ def member_language(member):
 
 
 def password_url(member, randomstring, language):
-    """The page that sets the password, in the member's language folder."""
+    """The page that sets the password, in the member's language (folder and cookie)."""
     portal = api.portal.get()
     root = portal.get(language)
     base = (root if root is not None else portal).absolute_url()
-    return f"{base}/passwordreset/{randomstring}?userid={member.getUserName()}"
+    query = urlencode({"userid": member.getUserName(), "set_language": language})
+    return f"{base}/passwordreset/{randomstring}?{query}"
 
 
 def _expiry(reset, language):
