@@ -12,8 +12,8 @@ from plone.app.users.browser.register import RegistrationForm
 from plone.app.users.utils import notifyWidgetActionExecutionError
 from plone.base.interfaces import IRedirectAfterLogin
 from Products.Five import BrowserView
-from Products.statusmessages.interfaces import IStatusMessage
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.statusmessages.interfaces import IStatusMessage
 from z3c.form import field
 from z3c.form.action import ActionErrorOccurred
 from z3c.form.interfaces import ActionExecutionError
