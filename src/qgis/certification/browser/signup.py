@@ -39,9 +39,7 @@ LANGUAGE_VOCABULARY = SimpleVocabulary(
 )
 
 
-MAILED_LINK = _(
-    "We mail you a link: open it to confirm your address and choose your password."
-)
+MAILED_LINK = _("We mail you a link: open it to confirm your address and choose your password.")
 WELCOME = _("Welcome! Your account is ready: start your application with your organisation.")
 
 
