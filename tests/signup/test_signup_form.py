@@ -143,3 +143,24 @@ def test_the_login_page_and_the_front_page_lead_to_the_form(browser, portal):
     browser.open(f"{portal.absolute_url()}/ro")
     link = browser.getLink(id="apply-now")
     assert link.url == f"{portal.absolute_url()}/ro/@@register"
+
+
+def test_a_forgotten_password_mail_speaks_the_members_language(browser, portal):
+    api.user.create(
+        email="sven@geo.example",
+        username="sven",
+        password="x" * 12,
+        properties={"language": "sv", "fullname": "Sven Berg"},
+    )
+    transaction.commit()
+    browser.open(f"{portal.absolute_url()}/en/@@mail_password_form")
+    form = browser.getForm(name="mail_password")
+    form.getControl(name="userid").value = "sven"
+    form.submit()
+    transaction.begin()
+    (mail,) = mails_to(portal, "sven@geo.example")
+    assert mail["Subject"] == "Ett nytt lösenord för ditt konto i QGIS certifieringsprogram"
+    assert "Hej Sven Berg," in mail.get_content()
+    url, _key, login = mailed_link(mail)
+    assert url.startswith(f"{portal.absolute_url()}/sv/passwordreset/")
+    assert login == "sven"

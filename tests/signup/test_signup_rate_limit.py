@@ -4,6 +4,7 @@ kept as keyed digests only, and bounded in size."""
 import pytest
 from plone import api
 
+from qgis.certification.signup import landing
 from qgis.certification.signup import rate_limit
 
 
@@ -51,3 +52,16 @@ def test_the_store_stays_bounded(settings, monkeypatch):
     # the oldest went first: the newest three remain, each still counted
     for number in (3, 4, 5):
         assert rate_limit._key(f"198.51.100.{number}") in rate_limit._store()
+
+
+def test_signed_up_accounts_are_remembered_for_a_while_and_bounded(settings, monkeypatch):
+    monkeypatch.setattr(landing, "MAX_KEPT", 2)
+    day = 86400
+    landing.remember_new_account("old", now=NOW - 40 * day)
+    landing.remember_new_account("first", now=NOW - 2)
+    landing.remember_new_account("second", now=NOW - 1)
+    assert not landing.signed_up("old", now=NOW)
+    landing.remember_new_account("third", now=NOW)
+    assert sorted(landing._accounts()) == ["second", "third"]
+    assert landing.signed_up("third", now=NOW)
+    assert not landing.signed_up("third", now=NOW + 31 * day)

@@ -10,6 +10,7 @@ from signup_helpers import VISITOR
 from signup_helpers import mailed_link
 from signup_helpers import mails_to
 
+from qgis.certification.signup import landing
 from qgis.certification.signup import rate_limit
 
 
@@ -45,6 +46,8 @@ def test_a_visitor_signs_up_and_gets_the_link_in_their_language(portal, anonymou
     url, _key, login = mailed_link(mail)
     assert url.startswith(f"{portal.absolute_url()}/ro/passwordreset/")
     assert login == "ioana"
+    # its first login lands on applying
+    assert landing.signed_up("ioana")
 
 
 def test_the_mailed_key_sets_the_password_over_rest(portal, anonymous):
@@ -153,3 +156,5 @@ def test_a_manager_adds_users_as_plone_restapi_does(portal, rest_session):
         "/@users", json={"username": "staff", "email": "staff@geo.example", "password": "x" * 12}
     )
     assert response.status_code == 201, response.text
+    transaction.begin()
+    assert not landing.signed_up("staff")

@@ -28,10 +28,10 @@ from zope.schema.vocabulary import SimpleVocabulary
 from qgis.certification import _
 from qgis.certification.public.programme_pages import LANGUAGES
 from qgis.certification.public.programme_pages import PAGES
+from qgis.certification.signup import landing
+from qgis.certification.signup import mails
 from qgis.certification.signup import rate_limit
 from qgis.certification.signup import rules
-from qgis.certification.signup.landing import first_login_url
-from qgis.certification.signup.mails import mail_text
 
 
 LANGUAGE_VOCABULARY = SimpleVocabulary(
@@ -126,6 +126,7 @@ class SignUpForm(RegistrationForm):
         answer = super().handle_join_success(data)
         if self._finishedRegister:
             rate_limit.count_sign_up(self.request.getClientAddr())
+            landing.remember_new_account(data.get("user_id", data.get("username")))
         return answer
 
 
@@ -140,24 +141,33 @@ class RegistrationMail(BrowserView):
     """``registered_notify_template``: the text Plone's registration tool mails
     to a new account, here in the account's language (``signup.mails``)."""
 
+    kind = mails.REGISTRATION
+
     def __call__(self, member, reset, **options):
-        return mail_text(member, reset)
+        return mails.mail_text(member, reset, self.kind)
+
+
+class PasswordResetMail(RegistrationMail):
+    """``mail_password_template``: the forgotten password's mail, likewise."""
+
+    kind = mails.PASSWORD_RESET
 
 
 @implementer(IRedirectAfterLogin)
 class FirstLoginLanding:
-    """After its first login a new account starts applying; later logins go
-    where they were going."""
+    """After its first login a signed-up account starts applying; later logins,
+    and accounts made otherwise, go where they were going."""
 
     def __init__(self, context, request):
         self.context = context
         self.request = request
 
     def __call__(self, came_from=None, is_initial_login=False):
-        if not is_initial_login:
+        user = api.user.get_current()
+        if not (is_initial_login and landing.signed_up(user.getId())):
             return came_from
         IStatusMessage(self.request).add(WELCOME, type="info")
-        return first_login_url()
+        return landing.first_login_url()
 
 
 class SignUpInvitation(ViewletBase):

@@ -1,5 +1,6 @@
-"""The mail that proves a new account's address: a link with which its owner
-sets their password, written in the language they chose when signing up."""
+"""The mails with a link that sets an account's password, written in the
+language its owner chose: the one that proves a new account's address, and
+the one for a forgotten password."""
 
 from datetime import datetime
 from urllib.parse import urlencode
@@ -40,51 +41,63 @@ def _expiry(reset, language):
     return f"{format_date(expires.date(), language)}, {expires:%H:%M} UTC"
 
 
-def body(member, reset, language):
-    fullname = member.getProperty("fullname", "") or member.getUserName()
+# what each mail says around the link: (subject, why it comes, what to do, if not asked)
+REGISTRATION = (
+    SUBJECT,
+    _(
+        "an account was created for you on the site of the QGIS Certification "
+        "Programme. Your user name is ${username}."
+    ),
+    _("To confirm your e-mail address, open this link and choose your password:"),
+    _(
+        "If you did not ask for this account, ignore this message: without a password "
+        "nobody can use it."
+    ),
+)
+PASSWORD_RESET = (
+    _("A new password for your account on the QGIS Certification Programme"),
+    _(
+        "a new password was asked for your account ${username} on the site of the QGIS "
+        "Certification Programme."
+    ),
+    _("Open this link and choose your new password:"),
+    _("If you did not ask for it, ignore this message: your password has not changed."),
+)
+
+
+def body(member, reset, language, kind=REGISTRATION):
+    _subject, why, what, if_not_asked = kind
     mapping = {
-        "fullname": fullname,
+        "fullname": member.getProperty("fullname", "") or member.getUserName(),
         "username": member.getUserName(),
-        "url": password_url(member, reset["randomstring"], language),
         "expires": _expiry(reset, language),
     }
     parts = (
         _("Hello ${fullname},", mapping=mapping),
         "",
-        _(
-            "an account was created for you on the site of the QGIS Certification "
-            "Programme. Your user name is ${username}.",
-            mapping=mapping,
-        ),
+        _(why, mapping=mapping),
         "",
-        _(
-            "To confirm your e-mail address, open this link and choose your password:",
-            mapping=mapping,
-        ),
+        what,
         "",
-        "${url}",
+        password_url(member, reset["randomstring"], language),
         "",
         _("The link works until ${expires}.", mapping=mapping),
-        _(
-            "If you did not ask for this account, ignore this message: without a password "
-            "nobody can use it.",
-        ),
+        if_not_asked,
         "",
         _("The QGIS Certification Programme"),
     )
-    return "\n".join(
-        mapping["url"] if part == "${url}" else translated(part, language) for part in parts
-    )
+    return "\n".join(translated(part, language) for part in parts)
 
 
-def mail_text(member, reset):
-    """The whole message as Plone's registration sends it: headers, a blank line, the body."""
+def mail_text(member, reset, kind=REGISTRATION):
+    """The whole message as Plone's registration tool sends it: headers, a
+    blank line, the body. ``kind``: ``REGISTRATION`` or ``PASSWORD_RESET``."""
     language = member_language(member)
     headers = (
         f"From: {sender()}",
         f"To: {member.getProperty('email')}",
-        f"Subject: {translated(SUBJECT, language)}",
+        f"Subject: {translated(kind[0], language)}",
         "Content-Type: text/plain; charset=utf-8",
         "Precedence: bulk",
     )
-    return "\n".join((*headers, "", body(member, reset, language)))
+    return "\n".join((*headers, "", body(member, reset, language, kind)))

@@ -12,6 +12,7 @@ from qgis.certification import _
 from qgis.certification.services.base import ServiceError
 from qgis.certification.services.base import error_body
 from qgis.certification.services.base import parse_json_object
+from qgis.certification.signup import landing
 from qgis.certification.signup import rate_limit
 from qgis.certification.signup import rules
 
@@ -29,6 +30,7 @@ class SignUpUsersPost(UsersPost):
         answer = super().reply()
         if self.request.response.getStatus() == 201:
             rate_limit.count_sign_up(self.request.getClientAddr())
+            landing.remember_new_account(answer["id"])
         return answer
 
     def check_sign_up(self, data):
