@@ -117,9 +117,19 @@ def test_several_faults_are_listed_together(portal, anonymous):
     assert nothing_made(portal)
 
 
-def test_a_password_cannot_be_chosen_when_signing_up(portal, anonymous):
-    response = anonymous.post("/@users", json={**BODY, "password": "a-long-new-password-1"})
+@pytest.mark.parametrize(
+    "extra",
+    [{"password": "a-long-new-password-1"}, {"roles": ["Manager"]}, {"sendPasswordReset": 1}],
+)
+def test_a_visitor_chooses_no_password_and_no_roles(portal, anonymous, extra):
+    response = anonymous.post("/@users", json={**BODY, **extra})
+    if "sendPasswordReset" in extra:  # allowed: the mail is sent anyway
+        assert response.status_code == 201
+        transaction.begin()
+        assert api.user.get_roles(username="ioana") == ["Member", "Authenticated"]
+        return
     assert response.status_code == 400
+    assert "is not allowed" in error_message(response)
     assert nothing_made(portal)
 
 
