@@ -164,3 +164,16 @@ def test_a_forgotten_password_mail_speaks_the_members_language(browser, portal):
     url, _key, login = mailed_link(mail)
     assert url.startswith(f"{portal.absolute_url()}/sv/passwordreset/")
     assert login == "sven"
+
+
+def test_too_many_accounts_from_one_address_are_refused(browser, portal):
+    api.portal.set_registry_record(
+        "qgis.certification.interfaces.ISignUpSettings.signups_per_address", 1
+    )
+    transaction.commit()
+    fill(browser, portal, language="en")
+    assert api.user.get(username="ioana") is not None
+    contents = fill(browser, portal, language="en", username="ioana2", email="i2@geo.example")
+    assert "Too many accounts were created from your network address" in contents
+    assert api.user.get(username="ioana2") is None
+    assert not mails_to(portal, "i2@geo.example")
