@@ -6,6 +6,7 @@ from plone import api
 
 from qgis.certification.signup import landing
 from qgis.certification.signup import rate_limit
+from qgis.certification.signup import rules
 
 
 HOUR = 3600
@@ -65,3 +66,11 @@ def test_signed_up_accounts_are_remembered_for_a_while_and_bounded(settings, mon
     assert sorted(landing._accounts()) == ["second", "third"]
     assert landing.signed_up("third", now=NOW)
     assert not landing.signed_up("third", now=NOW + 31 * day)
+
+
+@pytest.mark.parametrize(
+    ("value", "robot"),
+    [(None, False), ("", False), ("  ", False), ("x", True), (["a", "b"], True), (0, False)],
+)
+def test_a_filled_honeypot_of_any_shape_marks_a_robot(value, robot):
+    assert rules.is_robot(value) is robot

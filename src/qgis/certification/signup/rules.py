@@ -55,8 +55,10 @@ def login_in_use(login):
 
 
 def is_robot(honeypot_value):
-    """A robot filled the field people never see."""
-    return bool((honeypot_value or "").strip())
+    """A robot filled the field people never see (with text, or anything else)."""
+    if isinstance(honeypot_value, str):
+        return bool(honeypot_value.strip())
+    return bool(honeypot_value)
 
 
 def _text(value):

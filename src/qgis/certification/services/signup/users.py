@@ -34,7 +34,7 @@ class SignUpUsersPost(UsersPost):
         return answer
 
     def check_sign_up(self, data):
-        if rules.is_robot(str(data.get(rules.HONEYPOT) or "")):
+        if rules.is_robot(data.get(rules.HONEYPOT)):
             raise ServiceError(400, rules.REFUSED_QUIETLY)
         if not rate_limit.may_sign_up(self.request.getClientAddr()):
             raise ServiceError(429, rules.TOO_MANY)
