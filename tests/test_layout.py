@@ -25,6 +25,7 @@ CONCERNS = {
     "privacy",
     "public",
     "setuphandlers",
+    "signup",
     "trainers",
 }
 REQUEST_LAYERS = {"browser", "services", "subscribers"}

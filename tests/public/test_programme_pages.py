@@ -109,4 +109,6 @@ def test_links_inside_the_pages_resolve_on_the_site(functional):
         f"{site_url}/verify",
         f"{site_url}/@@data-request",
         f"{site_url}/@@my-data",  # the login form first, for a visitor
+        # the sign-up form, in each language
+        *(f"{site_url}/{language}/@@register" for language in LANGUAGES),
     }

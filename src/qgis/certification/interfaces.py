@@ -187,3 +187,22 @@ class IPrivacySettings(Interface):
         min=1,
         max=720,
     )
+
+
+class ISignUpSettings(Interface):
+    """How many accounts one network address may create (registry)."""
+
+    signups_per_address = schema.Int(
+        title=_("Accounts per network address"),
+        description=_("How many accounts may be created from one network address in the period."),
+        default=5,
+        min=1,
+        max=1000,
+    )
+    signup_period_hours = schema.Int(
+        title=_("Period of the sign-up limit (hours)"),
+        description=_("The period over which the accounts created from one address are counted."),
+        default=1,
+        min=1,
+        max=168,
+    )

@@ -7,6 +7,7 @@ from qgis.certification import _
 from qgis.certification.interfaces import IMapSettings
 from qgis.certification.public.multilingual import welcome_page
 from qgis.certification.public.programme_pages import PAGES
+from qgis.certification.signup.landing import first_login_url
 
 
 # organisations listed under the map; more are a link to the list page away
@@ -57,6 +58,12 @@ class ProgrammeHome(BrowserView):
         )
         total = getattr(brains, "actual_result_count", None) or len(brains)
         return {"shown": brains[:HOME_LIST_SIZE], "total": total}
+
+    def apply_now_url(self):
+        """Visitors create an account first; logged-in people start applying."""
+        if api.user.is_anonymous():
+            return f"{self.context.absolute_url()}/@@register"
+        return first_login_url()
 
     def programme_links(self):
         language = self.language()

@@ -3,6 +3,10 @@
 # accessibility: the product's stylesheet (contrast)
 from .accessibility import add_stylesheet
 
+# sign-up
+from .signup import link_sign_up_from_apply_pages
+from .signup import open_sign_up
+
 # trainer credentials: their place in the revocation list
 from .trainer_credentials import assign_trainer_status_indexes
 
@@ -10,4 +14,6 @@ from .trainer_credentials import assign_trainer_status_indexes
 __all__ = [
     "add_stylesheet",
     "assign_trainer_status_indexes",
+    "link_sign_up_from_apply_pages",
+    "open_sign_up",
 ]

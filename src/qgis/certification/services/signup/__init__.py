@@ -1,0 +1,1 @@
+"""REST: signing up with the anonymous ``POST @users``."""
