@@ -200,7 +200,7 @@ FIGURES = [
         "trainers-over-time",
         over_time("trainers"),
         _("Certified trainers over time"),
-        (YEAR, NEWLY_CERTIFIED, CERTIFIED_IN_ALL),
+        (YEAR, _("Newly certified trainers"), _("Certified trainers in all")),
         chart="line",
     ),
 ]
