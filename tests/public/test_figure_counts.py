@@ -20,6 +20,7 @@ from qgis.certification.builders import certificates
 from qgis.certification.privacy.attendees import withdraw_certificate
 from qgis.certification.public import figure_counts
 from qgis.certification.public import statistics
+from qgis.certification.trainers import validity
 
 
 THIS_MONTH = date.today().strftime("%Y-%m")
@@ -155,6 +156,10 @@ def test_the_trainers_figures(world):
     assert counted["trainers-over-time"] == [(THIS_MONTH[:4], 2, 2)]
     shown = {figure["name"]: figure for figure in statistics.figures()}
     assert shown["trainers-per-country"]["rows"] == [["Romania", 2]]
+
+
+def test_trainers_count_in_the_states_they_are_certified_in():
+    assert set(figure_counts.TRAINER_STATES) == set(validity.CERTIFIED_STATES)
 
 
 def test_a_request_reads_the_counts_only(world, monkeypatch):

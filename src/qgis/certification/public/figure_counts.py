@@ -38,11 +38,13 @@ from Products.CMFCore.indexing import processQueue
 from zope.annotation.interfaces import IAnnotations
 
 from qgis.certification.annotations import stored
-from qgis.certification.trainers.validity import CERTIFIED_STATES
 
 
 KEY = "qgis.certification.figure-counts"
 ANONYMOUS = "Anonymous"
+# trainers.validity.CERTIFIED_STATES (which imports this package): a trainer
+# counts while approved, and while a renewal is under review
+TRAINER_STATES = ("approved", "submitted", "changes_requested")
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ SUBJECTS = (
     Subject(
         "trainers",
         "TrainerNomination",
-        CERTIFIED_STATES,
+        TRAINER_STATES,
         (("country", "qgis_countries"), ("month", "qgis_month")),
         needs="qgis_valid_until",
     ),
