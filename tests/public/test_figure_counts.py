@@ -8,6 +8,7 @@ import pytest
 import transaction
 from builders import bring_to
 from builders import certified_course
+from builders import course_data
 from builders import create_application
 from builders import do
 from builders import nominate_trainer
@@ -17,6 +18,7 @@ from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
 from qgis.certification.builders import certificates
+from qgis.certification.builders import courses
 from qgis.certification.privacy.attendees import withdraw_certificate
 from qgis.certification.public import figure_counts
 from qgis.certification.public import statistics
@@ -35,12 +37,26 @@ def world(site):
     with api.env.adopt_user(username="owner"):
         issued = certificates.issue(course, "owner", _people[:2])
     trainer = nominate_trainer(organisation, state="approved")
+    parts = (
+        organisation["qgis-for-beginners"],
+        organisation["ana-trainer"],
+        api.content.get(UID=course.training_center),
+    )
+    with api.env.adopt_user(username="owner"):
+        spare = courses.add_course(
+            organisation,
+            **course_data(
+                *parts, title="Autumn", start_date=date(2027, 10, 4), end_date=date(2027, 10, 5)
+            ),
+        )
+    do(spare, "owner", "publish")
     transaction.commit()
     return {
         "organisation": organisation,
         "course": course,
         "certificates": issued,
         "trainer": trainer,
+        "spare": spare,
         "attendees": _people,
         "site": site,
     }
@@ -71,6 +87,11 @@ def move_country(world):
 
 def retract_course(world):
     do(world["course"], "owner", "retract")
+
+
+def delete_course(world):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.delete(world["spare"])
 
 
 def move_course(world):
@@ -110,6 +131,7 @@ CHANGES = {
     "organisation's country changed": (move_country, ("organisations", "country")),
     "course retracted": (retract_course, ("courses", "month")),
     "course moved in time": (move_course, ("courses", "month")),
+    "course deleted": (delete_course, ("courses", "month")),
     "certificate issued": (issue_another, ("certificates", "country")),
     "certificate revoked": (revoke, ("certificates", "month")),
     "certificate withdrawn": (withdraw, ("certificates", "course_type")),
@@ -124,7 +146,7 @@ def test_the_world_is_counted(world):
     assert totals[("certificates", "country")] == {"RO": 2}
     assert totals[("trainers", "country")] == {"RO": 1}
     assert totals[("trainers", "month")] == {THIS_MONTH: 1}
-    assert totals[("courses", "month")] == {"2027-03": 1}
+    assert totals[("courses", "month")] == {"2027-03": 1, "2027-10": 1}
 
 
 @pytest.mark.parametrize("change", tuple(CHANGES))

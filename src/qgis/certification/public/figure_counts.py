@@ -25,6 +25,7 @@ bench's bulk seeding, an upgrade step) calls ``note`` itself or ``rebuild``.
 from dataclasses import dataclass
 
 import transaction
+from Acquisition import aq_inner
 from Acquisition import aq_parent
 from BTrees.IIBTree import IITreeSet
 from BTrees.IIBTree import intersection
@@ -35,6 +36,7 @@ from persistent import Persistent
 from plone import api
 from plone.uuid.interfaces import IUUID
 from Products.CMFCore.indexing import processQueue
+from Products.CMFCore.utils import getToolByName
 from zope.annotation.interfaces import IAnnotations
 
 from qgis.certification.annotations import stored
@@ -293,9 +295,10 @@ def note(obj):
     if getattr(obj, "portal_type", None) not in BY_TYPE:
         return
     uid = IUUID(obj, None)
-    catalog = api.portal.get_tool("portal_catalog") if uid else None
+    catalog = getToolByName(obj, "portal_catalog", None) if uid else None
     if catalog is None:
         return
+    catalog = aq_inner(catalog)
     path = catalog.getPhysicalPath()
     _pending().setdefault(path, (catalog, set()))[1].add(uid)
 
@@ -306,7 +309,7 @@ def flush():
     while pending:
         processQueue()  # the catalog first, which may note more
         path, (catalog, uids) = pending.popitem()
-        found = tally(aq_parent(catalog))
+        found = tally(aq_parent(aq_inner(catalog)))
         if found is None:
             continue
         indexes = catalog._catalog.indexes
