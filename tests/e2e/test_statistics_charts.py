@@ -4,6 +4,7 @@ chart that Chart.js draws over it from the table's rows."""
 import pytest
 import transaction
 from builders import certified_attendees
+from builders import nominate_trainer
 from playwright.sync_api import expect
 
 from qgis.certification.public import statistics
@@ -14,7 +15,8 @@ pytestmark = pytest.mark.server
 
 @pytest.fixture
 def figures_world(server_site):
-    certified_attendees(server_site)
+    organisation, _course, _certificates = certified_attendees(server_site)
+    nominate_trainer(organisation, state="approved")  # every figure has rows
     transaction.commit()
 
 

@@ -17,6 +17,7 @@ from plone import api
 from qgis.certification.builders import courses
 from qgis.certification.builders import training
 from qgis.certification.certificates import issuing
+from qgis.certification.public import figure_counts
 from qgis.certification.public import statistics
 
 
@@ -86,6 +87,8 @@ def programme_in_figures(site):
         ("certificates-per-year", [(THIS_YEAR, 5)]),
         ("certificates-per-country", [("RO", 2), ("SE", 3)]),
         ("certificates-per-course-type", [("QGIS for beginners", 5)]),
+        ("trainers-per-country", []),
+        ("trainers-over-time", []),
     ],
 )
 def test_each_figure_counts_the_public_programme(programme_in_figures, figure, rows):
@@ -110,7 +113,7 @@ def test_an_empty_programme_counts_nothing(site):
 def test_an_organisation_counts_from_the_month_it_was_first_certified(site):
     organisation, _course, _people = certified_course(site)
     brain = api.content.find(UID=organisation.UID())[0]
-    counts = statistics.Counts(api.portal.get_tool("portal_catalog"))
+    counts = figure_counts.Counts(api.portal.get_tool("portal_catalog"))
     assert brain.getRID() in counts.ids("qgis_month", THIS_MONTH)
 
 
@@ -172,7 +175,7 @@ class FakeCatalog:
     ids=["field", "keyword"],
 )
 def test_both_ways_of_counting_agree(values, among):
-    counts = statistics.Counts(FakeCatalog(qgis_countries=FakeIndex(values)))
+    counts = figure_counts.Counts(FakeCatalog(qgis_countries=FakeIndex(values)))
     expected = {}
     for docid in among:
         for value in [values[docid]] if isinstance(values[docid], str) else values[docid]:

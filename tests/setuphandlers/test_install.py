@@ -1,7 +1,9 @@
 import pytest
 from plone import api
 
+from qgis.certification.application import version_roles
 from qgis.certification.interfaces import IQgisCertificationLayer
+from qgis.certification.public import figure_counts
 
 
 PROFILE = "qgis.certification:default"
@@ -16,6 +18,13 @@ class TestInstall:
 
     def test_profile_version(self, setup_tool):
         assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)
+
+    def test_figures_are_kept_as_running_counts(self, portal):
+        assert figure_counts.tally(portal) is not None
+
+    def test_versions_are_read_with_todays_local_roles(self, portal):
+        modifiers = api.portal.get_tool("portal_modifier")
+        assert modifiers[version_roles.MODIFIER_ID].isEnabled()
 
     def test_uninstall_profile_hidden(self, portal):
         from qgis.certification.setuphandlers import HiddenProfiles
@@ -37,3 +46,7 @@ class TestUninstall:
 
     def test_browserlayer_removed(self, browser_layers):
         assert IQgisCertificationLayer not in browser_layers
+
+    def test_version_modifier_removed(self, portal):
+        modifiers = api.portal.get_tool("portal_modifier")
+        assert version_roles.MODIFIER_ID not in modifiers.objectIds()

@@ -25,13 +25,13 @@ def test_the_step_indexes_the_figures(site):
     catalog = api.portal.get_tool("portal_catalog")
     processQueue()  # what is waiting to be indexed is indexed first
     as_in_1001(catalog, certificates[0])
-    assert statistics.counted()["certificates-per-country"] == [("RO", 2)]
+    assert statistics.recounted()["certificates-per-country"] == [("RO", 2)]
 
     setup = api.portal.get_tool("portal_setup")
     setup.runImportStepFromProfile("profile-qgis.certification:default", "catalog")
     v1002.index_statistics(setup)
 
-    counted = statistics.counted()
+    counted = statistics.recounted()
     assert counted["certificates-per-country"] == [("RO", 3)]
     assert counted["certificates-per-course-type"] == [("QGIS for beginners", 3)]
     assert counted["certificates-per-year"] == [(str(date.today().year), 3)]
@@ -42,4 +42,5 @@ def test_the_step_indexes_the_figures(site):
 def test_without_the_index_nothing_fails(site):
     certified_course(site)
     api.portal.get_tool("portal_catalog").delIndex("qgis_month")
-    assert statistics.counted()["courses-per-month"] == []
+    assert statistics.recounted()["courses-per-month"] == []
+    assert statistics.counted() == statistics.recounted()

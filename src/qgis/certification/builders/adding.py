@@ -20,6 +20,7 @@ from plone import api
 from plone.dexterity.utils import createContent
 
 from qgis.certification.certificates import codes
+from qgis.certification.public import figure_counts
 
 
 class Bulk:
@@ -72,6 +73,7 @@ class Bulk:
         """Catalogue, once, every object added since the last call."""
         for content in self.pending:
             self.catalog.catalog_object(content)
+            figure_counts.note(content)  # counted before commit, as the queue would
         self.pending = []
 
     def new_code(self):

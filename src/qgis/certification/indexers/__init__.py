@@ -239,20 +239,32 @@ def certificate_email_key(obj):
 
 
 ORGANISATION_WORKFLOW = "qgis_organisation_workflow"
+TRAINER_WORKFLOW = "qgis_trainer_workflow"
 
 
 def _month(day):
     return f"{day.year:04d}-{day.month:02d}"
 
 
+def _first_month_in(obj, workflow_id, state):
+    """The month ``obj`` first entered ``state`` of ``workflow_id``."""
+    history = getattr(aq_base(obj), "workflow_history", {}).get(workflow_id, ())
+    for status in history:
+        if status.get("review_state") == state and status.get("time") is not None:
+            return _month(status["time"].asdatetime())
+    raise AttributeError("never certified")
+
+
 @indexer(ICertifyingOrganisation)
 def organisation_month(obj):
     """The month the organisation was first certified (first entered ``published``)."""
-    history = getattr(aq_base(obj), "workflow_history", {}).get(ORGANISATION_WORKFLOW, ())
-    for status in history:
-        if status.get("review_state") == "published" and status.get("time") is not None:
-            return _month(status["time"].asdatetime())
-    raise AttributeError("never certified")
+    return _first_month_in(obj, ORGANISATION_WORKFLOW, "published")
+
+
+@indexer(ITrainerNomination)
+def trainer_month(obj):
+    """The month the trainer was first certified (the nomination first ``approved``)."""
+    return _first_month_in(obj, TRAINER_WORKFLOW, "approved")
 
 
 @indexer(ICourse)

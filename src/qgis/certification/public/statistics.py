@@ -1,33 +1,32 @@
-"""The programme in figures: aggregates only, counted from the catalog's indexes.
+"""The programme in figures: aggregates only, never a person.
 
-Every figure counts the document ids an index holds for each of its values,
-within the set of public items: certified organisations, published courses
-that anonymous visitors may see (those of certified organisations), and
-issued certificates (revoked ones are left out). No brain is made and no
-object woken for the counting; only the titles of the course types that have
-certificates are read from their brains.
+The figures read the running counts of ``figure_counts`` (certified
+organisations, public courses, issued certificates, certified trainers, each
+by country, month or course type), kept up to date on every change: a
+request reads a few hundred counts whatever the size of the programme, and
+no object is woken. Only the titles of the course types that have
+certificates are read, from the catalog's metadata.
 
-The counts are kept in RAM under the catalog's state (its change counter and
-the transaction that last changed it), so a request is a lookup until the
-catalog changes; counts of uncommitted changes are never kept.
+The rows are also kept in RAM under the catalog's state (its change counter
+and the transaction that last changed it), so a request is a lookup until
+the catalog changes; rows of uncommitted changes are never kept.
 
 ``FIGURES`` lists what the statistics page, ``@statistics`` and the CSV
-files show, in order. Another figure (certified trainers, say) is added by
-appending a ``Figure`` whose ``count`` reads the ``Counts`` of its own items.
+files show, in order. A figure is added by appending a ``Figure`` whose
+``count`` reads the ``Totals`` of a subject of ``figure_counts.SUBJECTS``.
 """
 
 from dataclasses import dataclass
 
 from Acquisition import aq_base
-from BTrees.IIBTree import IITreeSet
-from BTrees.IIBTree import intersection
 from plone import api
+from Products.CMFCore.indexing import processQueue
 
 from qgis.certification import _
 from qgis.certification.public import feeds
+from qgis.certification.public import figure_counts
 
 
-ISSUED = "issued"
 CACHE = {}
 
 
@@ -35,84 +34,29 @@ def _catalog():
     return api.portal.get_tool("portal_catalog")
 
 
-class Counts:
-    """Document-id sets and counts read from the catalog's indexes.
+class Totals:
+    """What the figures count from: {(subject, dimension): {value: count}}."""
 
-    A figure counts, for each value of an index, how many of a set of ids
-    (the public items of a type) the index holds it for: by looking each id
-    up in the index's reverse mapping when the set is small, or by matching
-    each value's ids against the set when the index holds few more ids than
-    that. Either way the cost grows with the items counted, never with how
-    often a figure is asked for (the result is kept, see ``counted``)."""
-
-    def __init__(self, catalog):
+    def __init__(self, totals, catalog):
+        self.totals = totals
         self.catalog = catalog
-        self.indexes = catalog._catalog.indexes
-        self.found = {}
 
-    def ids(self, name, value):
-        index = self.indexes.get(name)
-        found = index._index.get(value) if index is not None else None
-        if found is None:
-            return IITreeSet()
-        return IITreeSet((found,)) if isinstance(found, int) else found
+    def of(self, subject, dimension):
+        return dict(self.totals.get((subject, dimension), {}))
 
-    def public(self, portal_type, state, *more):
-        """The ids of the items of ``portal_type`` in ``state`` (and in each
-        ``(index, value)`` of ``more``), as a set."""
-        key = (portal_type, state, more)
-        if key not in self.found:
-            found = intersection(
-                self.ids("portal_type", portal_type), self.ids("review_state", state)
-            )
-            for name, value in more:
-                found = intersection(found, self.ids(name, value))
-            self.found[key] = set(found or ())
-        return self.found[key]
-
-    def by(self, name, among):
-        """{value: how many of the ids ``among`` the index ``name`` holds it for}."""
-        index = self.indexes.get(name)
-        if index is None or not among:
-            return {}
-        if len(among) * 2 < index.numObjects():
-            return _looked_up(index._unindex, among)
-        counts = {}
-        for value, found in index._index.items():
-            number = (found in among) if isinstance(found, int) else len(among.intersection(found))
-            if number:
-                counts[value] = int(number)
-        return counts
-
-    def titles(self, portal_type, uids):
-        """{UID: title} of the items of ``portal_type`` with these UIDs."""
-        brains = self.catalog.unrestrictedSearchResults(portal_type=portal_type, UID=list(uids))
-        return {brain.UID: brain.Title for brain in brains}
-
-
-def _looked_up(reverse, among):
-    """{value: how many ids of ``among`` have it}, from an index's reverse
-    mapping (id -> value, or a list of them)."""
-    counts = {}
-    for docid in among:
-        values = reverse.get(docid)
-        if values is None:
-            continue
-        for value in (values,) if isinstance(values, str) else values:
-            counts[value] = counts.get(value, 0) + 1
-    return counts
-
-
-def organisations(counts):
-    return counts.public("CertifyingOrganisation", feeds.PUBLISHED)
-
-
-def courses(counts):
-    return counts.public("Course", feeds.PUBLISHED, ("allowedRolesAndUsers", "Anonymous"))
-
-
-def certificates(counts):
-    return counts.public("Certificate", ISSUED)
+    def titles(self, uids):
+        """{UID: title} of the catalogued items with these UIDs, from the
+        catalog's metadata (no brain made, no object woken)."""
+        catalog = self.catalog._catalog
+        index = catalog.indexes["UID"]._index
+        position = catalog.schema.get("Title")
+        found = {}
+        for uid in uids:
+            rid = index.get(uid)
+            record = catalog.data.get(rid) if rid is not None else None
+            if record is not None and position is not None:
+                found[uid] = record[position]
+        return found
 
 
 def per_year(by_month):
@@ -137,42 +81,46 @@ def _largest_first(counts):
 
 
 # -- the figures ---------------------------------------------------------------
-# Each ``count`` answers the figure's rows from ``Counts``, in no language; the
+# Each ``count`` answers the figure's rows from ``Totals``, in no language; the
 # first column of a ``country`` figure holds ISO codes, shown by their names.
 
 
-def organisations_per_country(counts):
-    return sorted(counts.by("qgis_countries", organisations(counts)).items())
+def per_country(subject):
+    def count(totals):
+        return sorted(totals.of(subject, "country").items())
+
+    return count
 
 
-def organisations_over_time(counts):
-    years = per_year(counts.by("qgis_month", organisations(counts)))
-    rows, total = [], 0
-    for year in sorted(years):
-        total += years[year]
-        rows.append((year, years[year], total))
-    return rows
+def over_time(subject):
+    """Newly counted per year (by the month first certified) and in all since."""
+
+    def count(totals):
+        years = per_year(totals.of(subject, "month"))
+        rows, total = [], 0
+        for year in sorted(years):
+            total += years[year]
+            rows.append((year, years[year], total))
+        return rows
+
+    return count
 
 
-def courses_per_month(counts):
-    months = counts.by("qgis_month", courses(counts))
+def courses_per_month(totals):
+    months = totals.of("courses", "month")
     if not months:
         return []
     return [(month, months.get(month, 0)) for month in months_between(min(months), max(months))]
 
 
-def certificates_per_year(counts):
-    return sorted(per_year(counts.by("qgis_month", certificates(counts))).items())
+def certificates_per_year(totals):
+    return sorted(per_year(totals.of("certificates", "month")).items())
 
 
-def certificates_per_country(counts):
-    return sorted(counts.by("qgis_countries", certificates(counts)).items())
-
-
-def certificates_per_course_type(counts):
+def certificates_per_course_type(totals):
     """Course types of the same title (each organisation has its own) count together."""
-    by_uid = counts.by("qgis_course_type", certificates(counts))
-    titles = counts.titles("CourseType", by_uid)
+    by_uid = totals.of("certificates", "course_type")
+    titles = totals.titles(by_uid)
     by_title = {}
     for uid, number in by_uid.items():
         title = (titles.get(uid) or "").strip()
@@ -198,20 +146,22 @@ class Figure:
 COUNTRY = _("Country")
 YEAR = _("Year")
 CERTIFICATES = _("Certificates")
+NEWLY_CERTIFIED = _("Newly certified")
+CERTIFIED_IN_ALL = _("Certified in all")
 
 FIGURES = [
     Figure(
         "organisations-per-country",
-        organisations_per_country,
+        per_country("organisations"),
         _("Certified organisations per country"),
         (COUNTRY, _("Certified organisations")),
         countries=True,
     ),
     Figure(
         "organisations-over-time",
-        organisations_over_time,
+        over_time("organisations"),
         _("Certified organisations over time"),
-        (YEAR, _("Newly certified"), _("Certified in all")),
+        (YEAR, NEWLY_CERTIFIED, CERTIFIED_IN_ALL),
         chart="line",
     ),
     Figure(
@@ -228,7 +178,7 @@ FIGURES = [
     ),
     Figure(
         "certificates-per-country",
-        certificates_per_country,
+        per_country("certificates"),
         _("Certificates issued per country"),
         (COUNTRY, CERTIFICATES),
         countries=True,
@@ -238,6 +188,20 @@ FIGURES = [
         certificates_per_course_type,
         _("Certificates issued per course type"),
         (_("Course type"), CERTIFICATES),
+    ),
+    Figure(
+        "trainers-per-country",
+        per_country("trainers"),
+        _("Certified trainers per country"),
+        (COUNTRY, _("Certified trainers")),
+        countries=True,
+    ),
+    Figure(
+        "trainers-over-time",
+        over_time("trainers"),
+        _("Certified trainers over time"),
+        (YEAR, _("Newly certified trainers"), _("Certified trainers in all")),
+        chart="line",
     ),
 ]
 
@@ -264,13 +228,14 @@ def catalog_state(catalog):
 def counted():
     """{figure name: rows} of every figure, from the cache when the catalog
     has not changed since they were counted."""
+    processQueue()  # what waits to be indexed counts (and changes the state)
     catalog = _catalog()
     state = catalog_state(catalog)
     found = CACHE.get(state) if state is not None else None
     if found is not None:
         return found
-    counts = Counts(catalog)
-    rows = {figure.name: figure.count(counts) for figure in FIGURES}
+    totals = Totals(figure_counts.totals(), catalog)
+    rows = {figure.name: figure.count(totals) for figure in FIGURES}
     if state is not None:
         # only the newest state is asked for again; other threads may read
         # the cache meanwhile, so entries are dropped one by one
@@ -279,6 +244,15 @@ def counted():
                 CACHE.pop(older, None)
         CACHE[state] = rows
     return rows
+
+
+def recounted():
+    """{figure name: rows} counted from scratch from the catalog's indexes
+    (what the running counts must always equal)."""
+    processQueue()
+    catalog = _catalog()
+    totals = Totals(figure_counts.recount(catalog), catalog)
+    return {figure.name: figure.count(totals) for figure in FIGURES}
 
 
 def shown(figure, rows, names):

@@ -5,9 +5,12 @@ from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
 from qgis.certification.application.questionnaire import ensure_questionnaires
+from qgis.certification.application.version_roles import ensure_modifier
+from qgis.certification.application.version_roles import remove_modifier
 from qgis.certification.certificates.credentials.keys import ensure_key
 from qgis.certification.content.children import add_child
 from qgis.certification.content.children import ensure_child
+from qgis.certification.public.figure_counts import rebuild as count_figures
 from qgis.certification.public.multilingual import ensure_language_roots
 from qgis.certification.public.multilingual import ensure_programme_pages
 
@@ -114,12 +117,15 @@ def post_install(context):
     ensure_certificate_types(portal)
     ensure_programme_groups()
     ensure_key()  # the programme signs its Open Badges credentials with it
+    ensure_modifier()  # a version is read with today's local roles
     with api.env.adopt_roles(["Manager"]):
         ensure_language_roots(portal)
         ensure_programme_pages(portal)
         ensure_questionnaires(portal)
+    count_figures(portal)  # the programme's figures, kept as running counts
 
 
 def uninstall(context):
     """Runs after the uninstall profile's import steps. Content and groups are
     kept: removing the product must never delete applications or reviews."""
+    remove_modifier()

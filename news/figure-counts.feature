@@ -1,0 +1,1 @@
+The programme in figures is kept as running counts, updated whenever the catalog indexes an organisation, course, certificate or trainer nomination, so the statistics answer as fast at any scale; upgrade step 1003 counts existing sites from the catalog. The figures now show certified trainers per country and over time.
