@@ -17,6 +17,7 @@ from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import fingerprints
+from qgis.certification.certificates import wording as certificate_wording
 from qgis.certification.certificates.credentials.status_register import assign_index
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.content.validation import LINE_LENGTH
@@ -44,6 +45,15 @@ def certificate_types():
         for item in folder.objectValues()
         if item.portal_type == "CertificateType"
     }
+
+
+def type_sentence(language, type_id):
+    """The sentence a ``type_id`` certificate prints in ``language``; IssueError
+    (400, naming the language) when there is no wording in that language."""
+    try:
+        return certificate_wording.certificate_sentence(language, type_id)
+    except certificate_wording.MissingWording as refusal:
+        raise IssueError(refusal.status, refusal.message, **refusal.details) from None
 
 
 def attendees_of(course):
@@ -190,6 +200,8 @@ def issue_certificates(course, attendees, type_id, user_id):
             ),
             field="certificate_type",
         )
+    frozen = snapshot(course)
+    wording = type_sentence(frozen["certificate_language"], type_id)
     selected = _selected_attendees(course, attendees, type_id)
     ledger = ledger_of(organisation)
     if ledger.balance < len(selected):
@@ -201,8 +213,6 @@ def issue_certificates(course, attendees, type_id, user_id):
             balance=error.balance,
             shortfall=error.shortfall,
         )
-    frozen = snapshot(course)
-    wording = certificate_type.wording(frozen["certificate_language"])
     issued = _issued(course, create=True)
     taken = set()
     certificates = []

@@ -5,7 +5,7 @@ from plone import api
 from zope.i18n import translate
 
 from qgis.certification.certificates import issuing
-from qgis.certification.certificates.documents import document_language
+from qgis.certification.certificates.documents import printed_wording
 from qgis.certification.certificates.documents import representative_signature
 from qgis.certification.certificates.documents import verify_url
 from qgis.certification.certificates.verification import Verifier
@@ -68,7 +68,7 @@ def trainer_certificate_pdf(nomination, language=None):
             valid_until=nomination.valid_until,
             representative_name=issuing.setting("representative_name") or "",
             representative_signature=representative_signature(),
-            language=document_language(language or nomination.certificate_language),
+            wording=printed_wording(language or nomination.certificate_language),
             state=api.content.get_state(nomination),
         )
     )
