@@ -219,9 +219,10 @@ def family_fonts(family: FontFamily) -> Fonts | None:
         return None
 
 
-def available_fonts() -> list[Fonts]:
-    """The installed font families, in order of preference."""
-    return [found for found in map(family_fonts, FONT_FAMILIES) if found is not None]
+def available_fonts():
+    """The installed font families, in order of preference, each registered with
+    ReportLab when it is first reached (the Japanese one only when needed)."""
+    return (found for found in map(family_fonts, FONT_FAMILIES) if found is not None)
 
 
 @functools.cache
@@ -245,20 +246,19 @@ def covers(found: Fonts, text: str) -> bool:
         return False
     faces = {pdfmetrics.getFont(name).face for name in (found.regular, found.bold, found.italic)}
     letters = {ord(letter) for letter in text if not letter.isspace()}
-    return all(letters <= set(face.charToGlyph) for face in faces)
+    return all(letters <= face.charToGlyph.keys() for face in faces)
 
 
 def fonts_for(text: str) -> Fonts:
     """The first font family that has every letter of ``text`` (a certificate's
     wording and names); else the Latin fonts, with a logged warning."""
-    candidates = available_fonts()
-    for found in candidates:
+    for found in available_fonts():
         if covers(found, text):
             return found
-    if candidates:
-        missing = sorted({c for c in text if not c.isspace() and not covers(candidates[0], c)})
-        logger.warning("No installed font has every letter of a certificate: %s", "".join(missing))
-    return fonts()
+    latin = fonts()
+    missing = sorted({c for c in text if not c.isspace() and not covers(latin, c)})
+    logger.warning("No installed font has every letter of a certificate: %s", "".join(missing))
+    return latin
 
 
 # Texts ----------------------------------------------------------------------
