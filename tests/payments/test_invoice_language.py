@@ -9,6 +9,7 @@ from builders import bring_to
 from builders import create_application
 from builders import create_programme
 from plone import api
+from plone.app.uuid.utils import uuidToObject
 from pypdf import PdfReader
 
 from qgis.certification.interfaces import IInvoiceSettings
@@ -41,7 +42,7 @@ def organisation(portal):
 def buy(organisation, user="owner"):
     with api.env.adopt_user(username=user):
         order = orders.place_order(organisation, 2, "invoice", user)
-    invoice = api.content.get(UID=order["invoice"])
+    invoice = uuidToObject(order["invoice"], unrestricted=True)
     (page,) = PdfReader(io.BytesIO(orders.invoice_pdf(invoice))).pages
     return invoice, " ".join(page.extract_text().split())
 
@@ -86,7 +87,7 @@ def test_without_a_preference_the_invoice_is_in_the_sites_language(organisation)
 
 def test_a_language_without_its_own_note_prints_the_default_note(organisation):
     prefer("owner", "sv")
-    api.portal.set_registry_record("tax_note_sv", None, interface=IInvoiceSettings)
+    api.portal.set_registry_record("tax_note_sv", "", interface=IInvoiceSettings)
     _invoice, text = buy(organisation)
     assert NOTES["tax_note"] in text
 
