@@ -3,14 +3,20 @@ becomes registry records (sentences the team edited on the certificate types
 carried over, edits to the records kept), the control panels appear, and the
 invoice settings gain their tax notes per language without losing values."""
 
+import io
 from decimal import Decimal
 
+from builders import certified_course
+from builders import top_up
 from plone import api
 from plone.registry.interfaces import IRegistry
+from pypdf import PdfReader
 from upgrade_helpers import PROFILE_ID
 from upgrade_helpers import profile_version
 from zope.component import getUtility
 
+from qgis.certification.certificates import documents
+from qgis.certification.certificates import issuing
 from qgis.certification.certificates import wording
 from qgis.certification.certificates.shipped_wording import SHIPPED_WORDING
 from qgis.certification.interfaces import IInvoiceSettings
@@ -54,6 +60,24 @@ def test_the_upgrade_adds_the_wording_and_keeps_the_teams_sentences(site):
     assert {"qgis-certificate-wording", "qgis-invoice-settings"} <= configlets()
     assert api.portal.get_registry_record("tax_note_ro", interface=IInvoiceSettings) is None
     assert api.portal.get_registry_record("tax_rate", interface=IInvoiceSettings) == Decimal("7.7")
+
+
+def test_earlier_certificates_of_other_languages_stay_in_english(site):
+    organisation, course, _people = certified_course(site)
+    top_up(organisation, 3)
+    course.course_language = "de"
+    with api.env.adopt_user(username="owner"):
+        certificates, _balance = issuing.issue_certificates(course, "all", "completion", "owner")
+    earlier = certificates[0]
+    earlier.wording = SHIPPED_WORDING["en"]["completion"]  # as issued before 1003
+
+    v1003.keep_earlier_certificates_in_english(api.portal.get_tool("portal_setup"))
+
+    assert earlier.printed_language == "en"
+    (page,) = PdfReader(io.BytesIO(documents.certificate_pdf(earlier))).pages
+    text = " ".join(page.extract_text().split())
+    assert "CERTIFICATE This certifies that" in text
+    assert "ZERTIFIKAT" not in text
 
 
 def test_running_the_step_again_keeps_the_teams_edits(site):

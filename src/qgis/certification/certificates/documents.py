@@ -97,7 +97,7 @@ def certificate_data(certificate):
         training_center=certificate.training_center,
         organisation_title=certificate.organisation_title,
         issue_date=certificate.issue_date,
-        texts=printed_wording(certificate.certificate_language),
+        texts=printed_wording(certificate.printed_language or certificate.certificate_language),
         organisation_logo=_image_data(organisation, "logo"),
         convener_signature=_image_data(convener, "signature"),
         representative_name=issuing.setting("representative_name") or "",
