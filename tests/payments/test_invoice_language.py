@@ -5,6 +5,7 @@ import io
 from decimal import Decimal
 
 import pytest
+import transaction
 from builders import bring_to
 from builders import create_application
 from builders import create_programme
@@ -107,3 +108,19 @@ def test_an_invoice_from_before_has_the_buyers_language_now(organisation):
     invoice, _text = buy(organisation)
     del invoice.invoice_language  # as invoices made before 1003
     assert orders.invoice_language(invoice) == "sv"
+
+
+def test_the_team_sets_the_tax_notes_in_site_setup(site, browser_for):
+    transaction.commit()
+    browser = browser_for("team")
+    browser.open(site.absolute_url() + "/@@qgis-invoice-settings")
+    browser.getControl(name="form.widgets.tax_note_ro").value = NOTES["tax_note_ro"]
+    browser.getControl(name="form.buttons.save").click()
+    transaction.begin()
+    assert (
+        api.portal.get_registry_record("tax_note_ro", interface=IInvoiceSettings)
+        == (NOTES["tax_note_ro"])
+    )
+    owner = browser_for("owner")
+    owner.open(site.absolute_url() + "/@@qgis-invoice-settings")
+    assert "form.widgets.tax_note_ro" not in owner.contents
