@@ -15,8 +15,15 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Debian packages the test suite needs (browser tests use Debian's Chromium; the OGC API
 # and feed tests read the site with GDAL's ogrinfo, as QGIS does).
 TEST_DEBIAN_PACKAGES ?= chromium haproxy gdal-bin
+# Debian packages the product needs: the fonts the certificates embed in their PDFs
+# (DejaVu Sans when Roboto is missing; IPA P Gothic, TrueType, for Japanese).
+DEBIAN_PACKAGES ?= fonts-dejavu-core fonts-ipafont-gothic
 
-.PHONY: help install instance create-site start test test-deps lint format review-deadlines \
+# Install those of the Debian packages $(1) that are missing.
+apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; fi
+
+.PHONY: help install instance create-site start test test-deps debian-deps lint format review-deadlines \
         lock versions buildout-check clean i18n changelog quality
 
 help: ## this list
@@ -43,7 +50,10 @@ $(CHARTJS)/chart.umd.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(CHARTJS) && cp node_modules/chart.js/dist/chart.umd.js $(CHARTJS)/
 
-install: $(VENV)/.installed $(LEAFLET)/leaflet.js $(CHARTJS)/chart.umd.js instance ## create .venv from the lock, fetch Leaflet and Chart.js, generate the instance
+install: debian-deps $(VENV)/.installed $(LEAFLET)/leaflet.js $(CHARTJS)/chart.umd.js instance ## install the Debian fonts, create .venv from the lock, fetch Leaflet and Chart.js, generate the instance
+
+debian-deps:
+	@$(call apt_install,$(DEBIAN_PACKAGES))
 
 instance: $(VENV)/.installed
 	@$(BIN)/python -m scripts.make_instance
@@ -62,8 +72,7 @@ review-deadlines: install ## move applications whose user-group review ended to 
 	else $(BIN)/zconsole run instance/etc/zope.conf scripts/review_deadlines.py; fi
 
 test-deps:
-	@missing=""; for p in $(TEST_DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; fi
+	@$(call apt_install,$(TEST_DEBIAN_PACKAGES))
 
 test: install test-deps ## run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -40,6 +40,7 @@ setup(
         "collective.easyform",
         "cryptography",
         "z3c.form",
+        "Babel",
         "pycountry",
         "pypdf",
         "qrcode",

@@ -15,6 +15,7 @@ from PIL import ImageDraw
 from pypdf import PdfReader
 from zope.i18nmessageid import Message
 
+from qgis.certification.certificates.wording import shipped
 from qgis.certification.pdf import certificate
 from qgis.certification.pdf import common
 from qgis.certification.pdf import invoice
@@ -69,7 +70,7 @@ def certificate_data(**changes):
         training_center="Cluj Training Centre",
         organisation_title="GeoLearn SRL",
         issue_date=date(2026, 3, 9),
-        language="en",
+        texts=shipped("en"),
         organisation_logo=png(600, 200),
         convener_signature=png(400, 120, (10, 10, 80, 255)),
         representative_name="Pat Smith",
@@ -206,7 +207,7 @@ def test_names_keep_their_letters(name):
 
 
 def test_without_unicode_font_letters_lose_only_their_accents(monkeypatch):
-    monkeypatch.setattr(common, "fonts", lambda: common.FALLBACK_FONTS)
+    monkeypatch.setattr(common, "fonts_for", lambda text: common.FALLBACK_FONTS)
     data = certificate_data(attendee_name="Ștefan Țăranu", convener_name="Åsa Öberg")
     _, text = read(render_certificate(data))
     assert "Stefan Taranu" in text
@@ -296,7 +297,7 @@ def organisation_data(**changes):
         issue_date=date(2026, 1, 5),
         representative_name="Pat Smith",
         representative_signature=png(420, 110),
-        language="en",
+        wording=shipped("en"),
     )
     return dataclasses.replace(data, **changes)
 
@@ -559,7 +560,7 @@ def test_every_fixed_text_is_translated(integration, language):
 
 def test_romanian_certificate(integration):
     data = certificate_data(
-        language="ro",
+        texts=shipped("ro"),
         attendee_name="Ștefan Țăranu",
         wording="a absolvit cu succes cursul",
         revoked=True,
@@ -584,7 +585,10 @@ def test_romanian_certificate(integration):
 
 def test_swedish_certificate(integration):
     data = certificate_data(
-        language="sv", attendee_name="Åsa Öberg", wording="har deltagit i kursen", revoked=True
+        texts=shipped("sv"),
+        attendee_name="Åsa Öberg",
+        wording="har deltagit i kursen",
+        revoked=True,
     )
     _, text = read(render_certificate(data))
     for expected in (
@@ -608,7 +612,7 @@ def test_romanian_invoice(integration):
 
 
 def test_swedish_organisation_certificate(integration):
-    data = organisation_data(language="sv", country_name="Rumänien")
+    data = organisation_data(wording=shipped("sv"), country_name="Rumänien")
     _, text = read(render_organisation_certificate(data))
     assert "Auktoriserad utbildningsanordnare för QGIS" in text
     assert "är medlem i QGIS certifieringsprogram" in text

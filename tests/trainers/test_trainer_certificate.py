@@ -13,6 +13,7 @@ from builders import do
 from builders import nominate_trainer
 from pypdf import PdfReader
 
+from qgis.certification.certificates.wording import shipped
 from qgis.certification.pdf.trainer_certificate import TrainerCertificateData
 from qgis.certification.pdf.trainer_certificate import render_trainer_certificate
 from qgis.certification.trainers.certificate import credential_facts
@@ -36,6 +37,7 @@ def data(**changes):
         valid_until=date(2028, 3, 2),
         representative_name="Programme Representative",
         representative_signature=None,
+        wording=shipped(changes.pop("language", "en")),
     )
     values.update(changes)
     return TrainerCertificateData(**values)

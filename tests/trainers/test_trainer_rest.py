@@ -56,7 +56,7 @@ def test_the_owner_nominates_and_the_team_approves(organisation, sessions_for):
         ({"convener": "not-a-convener"}, "convener"),
         ({"country": "XX"}, "country"),
         ({"links": ["javascript:alert(1)"]}, "links"),
-        ({"certificate_language": "de"}, "certificate_language"),
+        ({"certificate_language": "pl"}, "certificate_language"),
     ],
 )
 def test_a_bad_nomination_is_refused_naming_the_field(organisation, sessions_for, changes, field):

@@ -72,6 +72,12 @@ class ICertificateSettings(Interface):
     )
 
 
+def optional_line(title, description):
+    return schema.TextLine(
+        title=title, description=description, max_length=LINE_LENGTH, required=False
+    )
+
+
 class IInvoiceSettings(Interface):
     """The programme's invoicing details (registry, control panel)."""
 
@@ -108,8 +114,18 @@ class IInvoiceSettings(Interface):
     tax_note = schema.TextLine(
         title=_("Tax note"),
         max_length=LINE_LENGTH,
-        description=_("Printed under the tax line, for example a reverse-charge mention."),
+        description=_(
+            "Printed under the tax line of invoices in English when the tax rate is 0, for "
+            "example a reverse-charge or exemption mention; also on invoices in a language "
+            "whose own note is empty."
+        ),
         required=False,
+    )
+    tax_note_ro = optional_line(
+        _("Tax note (Romanian)"), _("Printed on invoices in Romanian when the tax rate is 0.")
+    )
+    tax_note_sv = optional_line(
+        _("Tax note (Swedish)"), _("Printed on invoices in Swedish when the tax rate is 0.")
     )
     payment_days = schema.Int(title=_("Payment term (days)"), default=30, min=0, max=365)
 
@@ -206,3 +222,79 @@ class ISignUpSettings(Interface):
         min=1,
         max=168,
     )
+
+
+# Certificate wording: the texts of the certificates, per language -----------
+
+
+class MissingPlaceholder(schema.ValidationError):
+    __doc__ = _("Keep the placeholders of this text.")
+
+    def doc(self):
+        return _(
+            "Keep the placeholders ${placeholders} in this text: the certificate fills them in.",
+            mapping={"placeholders": " ".join(self.args[0])},
+        )
+
+
+def placeholders(*names):
+    """A constraint: the text keeps each ``${name}`` the renderer fills in."""
+
+    def check(value):
+        missing = [f"${{{name}}}" for name in names if f"${{{name}}}" not in (value or "")]
+        if missing:
+            raise MissingPlaceholder(missing)
+        return True
+
+    return check
+
+
+def _line(title, description=None, needs=(), field=schema.TextLine, max_length=LINE_LENGTH):
+    """A required text of the wording that keeps the placeholders ``needs``."""
+    return field(
+        title=title,
+        description=description,
+        max_length=max_length,
+        required=True,
+        constraint=placeholders(*needs),
+    )
+
+
+def _sentence(title, description=None, needs=()):
+    return _line(title, description, needs, field=schema.Text, max_length=TEXT_LENGTH)
+
+
+class ICertificateWording(Interface):
+    """Everything a certificate prints in one language (registry, one set of
+    records per language; the certification team edits them in Site Setup).
+
+    ``${...}`` placeholders are filled in by the certificate."""
+
+    title = _line(_("Title of an attendee's certificate"))
+    certifies = _line(_("Line above the holder's name"))
+    completion = _sentence(
+        _("Sentence of a completion certificate"), _("Printed under the name, above the course.")
+    )
+    attendance = _sentence(
+        _("Sentence of an attendance certificate"), _("Printed under the name, above the course.")
+    )
+    single_day = _line(_("Date of a one-day course"), needs=("date",))
+    period = _line(_("Dates of a course"), needs=("start", "end"))
+    hours = _line(_("Instruction hours"), needs=("hours",))
+    competence = _line(_("Trained competence"), needs=("competence",))
+    convened = _line(_("Convener and training centre"), needs=("convener", "centre"))
+    convener = _line(_("Role under the convener's signature"))
+    representative = _line(_("Role under the programme's signature"))
+    programme = _line(
+        _("Programme name"), _("Printed under the QGIS wordmark, e.g. Certification Programme.")
+    )
+    issued_on = _line(_("Issue date"), needs=("date",))
+    code = _line(_("Label of the verification code"))
+    verify_at = _line(_("Label of the verification address"))
+    revoked = _line(_("Stamp of a revoked certificate"))
+    provider_title = _line(_("Title of an organisation's certificate"))
+    membership = _sentence(_("Sentence of an organisation's certificate"))
+    trainer_title = _line(_("Title of a trainer certificate"))
+    trainer_of = _sentence(_("Sentence of a trainer certificate"), needs=("organisation",))
+    valid_period = _line(_("Validity of a trainer certificate"), needs=("start", "end"))
+    lapsed = _line(_("Stamp of a lapsed trainer certificate"))

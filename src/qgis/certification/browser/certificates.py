@@ -52,7 +52,12 @@ class CertificatePdf(BrowserView):
 class CertificatePreviewPdf(BrowserView):
     def __call__(self):
         type_id = self.request.form.get("certificate_type", "completion")
-        data = documents.preview_pdf(self.context, type_id)
+        try:
+            data = documents.preview_pdf(self.context, type_id)
+        except issuing.IssueError as refusal:  # no wording in the course's language
+            self.request.response.setStatus(refusal.status)
+            self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+            return translate(refusal.message, context=self.request)
         return send_pdf(self.request, data, "preview.pdf")
 
 
@@ -170,8 +175,5 @@ class OrganisationCertificatePdf(BrowserView):
     def __call__(self):
         if organisation_certificate.organisation_certificate(self.context) is None:
             raise NotFound("organisation-certificate.pdf")
-        language = api.portal.get_current_language()[:2]
-        data = organisation_certificate.organisation_certificate_pdf(
-            self.context, language if language in ("en", "ro", "sv") else "en"
-        )
+        data = organisation_certificate.organisation_certificate_pdf(self.context)
         return send_pdf(self.request, data, "authorised-training-provider.pdf")

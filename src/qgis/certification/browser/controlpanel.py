@@ -4,6 +4,7 @@ from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 
 from qgis.certification import _
+from qgis.certification.interfaces import IInvoiceSettings
 from qgis.certification.interfaces import IPrivacySettings
 from qgis.certification.interfaces import IReviewSettings
 from qgis.certification.interfaces import ITrainerSettings
@@ -46,3 +47,16 @@ class PrivacySettingsForm(RegistryEditForm):
 
 class PrivacySettingsView(ControlPanelFormWrapper):
     form = PrivacySettingsForm
+
+
+class InvoiceSettingsForm(RegistryEditForm):
+    schema = IInvoiceSettings
+    schema_prefix = None
+    label = _("QGIS certification: invoices")
+    description = _(
+        "The seller, bank account, tax rate and tax notes printed on the invoices for credits."
+    )
+
+
+class InvoiceSettingsView(ControlPanelFormWrapper):
+    form = InvoiceSettingsForm

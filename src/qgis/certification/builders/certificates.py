@@ -27,7 +27,7 @@ def issue(course, user_id, attendees=None, type_id="completion", bulk=None, issu
         selected = "all" if attendees is None else [attendee.UID() for attendee in attendees]
         return issuing.issue_certificates(course, selected, type_id, user_id)[0]
     frozen = issuing.snapshot(course)
-    wording = issuing.certificate_types()[type_id].wording(frozen["certificate_language"])
+    wording = issuing.type_sentence(frozen["certificate_language"], type_id)
     ledger = ledger_of(organisation_of(course))
     certificates = []
     for attendee in attendees:

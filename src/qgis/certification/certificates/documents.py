@@ -1,5 +1,6 @@
 """From certificates (content) to their printable documents (PDF, ZIP)."""
 
+import logging
 import re
 import zipfile
 from datetime import date
@@ -15,10 +16,13 @@ from qgis.certification import _
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import fingerprints
 from qgis.certification.certificates import issuing
+from qgis.certification.certificates import wording
 from qgis.certification.mail import messages
 from qgis.certification.pdf.certificate import CertificateData
 from qgis.certification.pdf.certificate import render_certificate
 
+
+logger = logging.getLogger(__name__)
 
 SIGNATURE_ID = "representative-signature"
 # the mail that sends an attendee their certificate
@@ -42,9 +46,21 @@ CERTIFICATE_MAIL_BADGE = _(
 
 
 def document_language(code):
-    """The language a certificate is printed in: its course's, when the
-    programme prints in it, else English."""
+    """The language a mail about a certificate is written in: its course's, when
+    the site's messages exist in it, else English (the PDF is always in the
+    course's language, see ``printed_wording``)."""
     return code if code in ("en", "ro", "sv") else "en"
+
+
+def printed_wording(language):
+    """The wording an issued certificate prints: its language's. Issuing is refused
+    without it; a certificate issued before its language had wording (printed in
+    English then) keeps being printed in English, which is logged."""
+    found = wording.wording_for(language)
+    if found is None:
+        logger.warning("No certificate wording in %r: printing in English", language)
+        found = wording.wording_for("en") or wording.shipped("en")
+    return found
 
 
 def _image_data(obj, field):
@@ -91,7 +107,7 @@ def certificate_data(certificate):
         training_center=certificate.training_center,
         organisation_title=certificate.organisation_title,
         issue_date=certificate.issue_date,
-        language=document_language(certificate.certificate_language),
+        texts=printed_wording(certificate.printed_language or certificate.certificate_language),
         organisation_logo=_image_data(organisation, "logo"),
         convener_signature=_image_data(convener, "signature"),
         representative_name=issuing.setting("representative_name") or "",
@@ -109,9 +125,13 @@ def certificate_pdf(certificate):
 
 
 def preview_pdf(course, type_id="completion"):
-    """A certificate of this course for a sample attendee: nothing is issued."""
+    """A certificate of this course for a sample attendee: nothing is issued.
+
+    Raises IssueError (naming the language) when the course's language has no
+    certificate wording, as issuing would."""
     frozen = issuing.snapshot(course)
-    certificate_type = issuing.certificate_types().get(type_id)
+    language = frozen["certificate_language"]
+    sentence = issuing.type_sentence(language, type_id)
     organisation = uuidToObject(frozen["organisation_uid"], unrestricted=True)
     convener = (
         uuidToObject(frozen["convener_uid"], unrestricted=True) if frozen["convener_uid"] else None
@@ -121,9 +141,7 @@ def preview_pdf(course, type_id="completion"):
             code=codes.SAMPLE_CODE,
             verify_url=verify_url(codes.SAMPLE_CODE, frozen["certificate_language"]),
             attendee_name="Maria Exemplu",
-            wording=certificate_type.wording(frozen["certificate_language"])
-            if certificate_type
-            else "",
+            wording=sentence,
             course_type_title=frozen["course_type_title"],
             trained_competence=frozen["trained_competence"],
             start_date=frozen["start_date"] or date.today(),
@@ -133,7 +151,7 @@ def preview_pdf(course, type_id="completion"):
             training_center=frozen["training_center"],
             organisation_title=frozen["organisation_title"],
             issue_date=date.today(),
-            language=document_language(frozen["certificate_language"]),
+            texts=wording.require_wording(language),
             organisation_logo=_image_data(organisation, "logo"),
             convener_signature=_image_data(convener, "signature"),
             representative_name=issuing.setting("representative_name") or "",

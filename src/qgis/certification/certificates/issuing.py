@@ -19,6 +19,7 @@ from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import fingerprints
+from qgis.certification.certificates import wording as certificate_wording
 from qgis.certification.certificates.credentials.status_register import assign_index
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.content.validation import LINE_LENGTH
@@ -59,6 +60,15 @@ def type_title(certificate_type):
     catalogue; a title the team typed otherwise is shown as typed."""
     title = certificate_type.Title()
     return translate(_(title), context=getRequest()) if title else certificate_type.getId()
+
+
+def type_sentence(language, type_id):
+    """The sentence a ``type_id`` certificate prints in ``language``; IssueError
+    (400, naming the language) when there is no wording in that language."""
+    try:
+        return certificate_wording.certificate_sentence(language, type_id)
+    except certificate_wording.MissingWording as refusal:
+        raise IssueError(refusal.status, refusal.message, **refusal.details) from None
 
 
 def attendees_of(course):
@@ -228,6 +238,8 @@ def issue_certificates(course, attendees, type_id, user_id):
             ),
             field="certificate_type",
         )
+    frozen = snapshot(course)
+    wording = type_sentence(frozen["certificate_language"], type_id)
     selected = _selected_attendees(course, attendees, type_id)
     ledger = ledger_of(organisation)
     if ledger.balance < len(selected):
@@ -239,8 +251,6 @@ def issue_certificates(course, attendees, type_id, user_id):
             balance=error.balance,
             shortfall=error.shortfall,
         )
-    frozen = snapshot(course)
-    wording = certificate_type.wording(frozen["certificate_language"])
     issued = _issued(course, create=True)
     taken = set()
     certificates = []

@@ -75,6 +75,9 @@ class ICertificate(model.Schema):
 class Certificate(TitleFromNames, Item):
     # set when the holder withdrew the certificate (their name is then removed)
     withdrawn_on = None
+    # the language it is printed in when not its course's: "en" for certificates
+    # of courses in other languages issued before 1003, which were printed in English
+    printed_language = None
 
     @property
     def printed_name(self):

@@ -21,7 +21,7 @@ FIELDS = (
     "number", "order_id", "credits", "unit_price", "currency", "tax_rate", "subtotal", "tax",
     "total", "issue_date", "due_date", "seller_name", "seller_address", "seller_vat_id",
     "seller_email", "buyer_name", "buyer_address", "buyer_vat_number", "buyer_email",
-    "bank_account_holder", "iban", "bic", "tax_note", "credited",
+    "bank_account_holder", "iban", "bic", "tax_note", "credited", "invoice_language",
 )  # fmt: skip
 
 
@@ -64,6 +64,11 @@ class IInvoice(model.Schema):
     bic = schema.TextLine(title=_("BIC"), max_length=LINE_LENGTH, required=False)
     tax_note = schema.TextLine(title=_("Tax note"), max_length=LINE_LENGTH, required=False)
     credited = schema.Bool(title=_("Credits added"), default=False)
+    # the buyer's preferred language when it was made (not ``language``: that is
+    # the item's Dublin Core language); invoices from before 1003 have none
+    invoice_language = schema.TextLine(
+        title=_("Language"), max_length=LINE_LENGTH, required=False, default=None
+    )
 
     directives.write_permission(
         **dict.fromkeys(FIELDS, permissions.permission_id(permissions.MANAGE_CREDITS))

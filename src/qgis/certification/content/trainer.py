@@ -14,6 +14,7 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.certificates.shipped_wording import SHIPPED_WORDING
 from qgis.certification.content.fields import PROMPTED
 from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.fields import OrganisationItemChoice
@@ -24,8 +25,9 @@ from qgis.certification.content.validation import MAX_LIST_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
 
 
-#: The languages a trainer certificate is printed in.
-CERTIFICATE_LANGUAGES = ("en", "ro", "sv")
+#: The languages a trainer certificate is printed in: those whose certificate
+#: wording the product ships.
+CERTIFICATE_LANGUAGES = tuple(SHIPPED_WORDING)
 MAX_LINKS = 10
 
 

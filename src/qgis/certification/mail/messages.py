@@ -45,6 +45,18 @@ def site_language():
     return (api.portal.get_default_language() or "en").split("-")[0]
 
 
+def preferred_language(user_ids, languages=None):
+    """The preferred language of the first of ``user_ids`` who chose one (among
+    ``languages``, when given), else the site's default language."""
+    for user_id in user_ids:
+        user = api.user.get(userid=user_id) if user_id else None
+        language = (user.getProperty("language", "") or "") if user is not None else ""
+        language = language.split("-")[0]
+        if language and (languages is None or language in languages):
+            return language
+    return site_language()
+
+
 def user_recipient(user_id):
     """The user's address and language, or None (logged) when there is no
     such user or the user has no address."""

@@ -44,6 +44,8 @@ from qgis.certification.refusals import Refusal
 from qgis.certification.vocabularies.countries import country_name
 
 
+#: The languages invoices are written in (the site's).
+INVOICE_LANGUAGES = ("en", "ro", "sv")
 ORDERS_KEY = "qgis.certification.orders"
 COUNTER_KEY = "qgis.certification.invoice-numbers"
 EVENTS_KEY = "qgis.certification.stripe-events"
@@ -207,6 +209,25 @@ def payment_methods():
     return ("invoice", "card") if card_payment_configured() else ("invoice",)
 
 
+def buyer_language(organisation, user_id=None):
+    """The language of the buyer's invoice: the preferred language of who ordered,
+    else of the organisation's first owner who chose one, else the site's (English
+    when the site's is not one invoices are written in)."""
+    language = messages.preferred_language(
+        [user_id, *review.owners(organisation)], INVOICE_LANGUAGES
+    )
+    return language if language in INVOICE_LANGUAGES else "en"
+
+
+def tax_note_for(language, tax_rate):
+    """The settings' tax note for an invoice in ``language``, printed only when no
+    tax is charged (a reverse-charge or exemption mention)."""
+    if Decimal(str(tax_rate)) != 0:
+        return ""
+    own = invoice_setting(f"tax_note_{language}") if language != "en" else ""
+    return own or invoice_setting("tax_note") or ""
+
+
 def create_invoice(organisation, order):
     iban = invoice_setting("iban") or ""
     if not iban_is_valid(iban):
@@ -218,6 +239,7 @@ def create_invoice(organisation, order):
             ),
         )
     today = date.today()
+    language = buyer_language(organisation, order.get("user"))
     unit_price = Decimal(order["unit_price"])
     tax_rate = invoice_setting("tax_rate") or Decimal("0")
     totals = invoice_totals([InvoiceLine("", order["credits"], unit_price)], tax_rate)
@@ -250,13 +272,19 @@ def create_invoice(organisation, order):
         bank_account_holder=invoice_setting("bank_account_holder"),
         iban=iban,
         bic=invoice_setting("bic") or "",
-        tax_note=invoice_setting("tax_note") or "",
+        tax_note=tax_note_for(language, tax_rate),
+        invoice_language=language,
     )
     mail_invoice(organisation, invoice)
     return invoice
 
 
+def invoice_language(invoice):
+    return getattr(invoice, "invoice_language", None) or buyer_language(invoice.__parent__)
+
+
 def invoice_data(invoice):
+    language = invoice_language(invoice)
     terms = _(
         "Payable within ${days} days by SEPA transfer, quoting the invoice number ${number}.",
         mapping={"days": (invoice.due_date - invoice.issue_date).days, "number": invoice.number},
@@ -279,7 +307,7 @@ def invoice_data(invoice):
         ),
         lines=[
             InvoiceLine(
-                translate(_("QGIS certificate credits"), context=api.env.getRequest()),
+                translate(_("QGIS certificate credits"), target_language=language),
                 invoice.credits,
                 invoice.unit_price,
             )
@@ -290,8 +318,9 @@ def invoice_data(invoice):
         currency=invoice.currency,
         tax_rate=invoice.tax_rate,
         tax_note=invoice.tax_note or "",
-        payment_terms=translate(terms, context=api.env.getRequest()),
+        payment_terms=translate(terms, target_language=language),
         paid=api.content.get_state(invoice) == "paid",
+        language=language,
     )
 
 

@@ -2,7 +2,8 @@
 
 The renderer takes a plain dataclass, never Plone objects, so it runs (and is
 tested) without a site; the drawing it shares with the other PDFs is in
-``pdf.common``.
+``pdf.common``. Every text it prints comes from the ``CertificateWording`` of
+the course's language.
 """
 
 from dataclasses import dataclass
@@ -14,23 +15,17 @@ from qgis.certification import _
 from qgis.certification.pdf.common import DARK_GREEN
 from qgis.certification.pdf.common import GREY
 from qgis.certification.pdf.common import RED
-from qgis.certification.pdf.common import REVOKED
 from qgis.certification.pdf.common import CertificatePage
 from qgis.certification.pdf.common import Fonts
 from qgis.certification.pdf.common import block_factory
-from qgis.certification.pdf.common import capitalised
 from qgis.certification.pdf.common import draw_image_in_box
 from qgis.certification.pdf.common import draw_stamp
-from qgis.certification.pdf.common import format_date
 from qgis.certification.pdf.common import holder_blocks
 from qgis.certification.pdf.common import load_image
 from qgis.certification.pdf.common import translated
+from qgis.certification.pdf.wording import CertificateWording
 
 
-CERTIFICATE = _("Certificate")
-INSTRUCTION_HOURS = _("Instruction hours")
-TRAINED_COMPETENCE = _("Trained competence")
-CONVENER = _("Convener")
 #: across a preview, which must not pass for a certificate
 SAMPLE = _("certificate_sample_stamp", default="SAMPLE")
 
@@ -42,7 +37,8 @@ class CertificateData:
     code: str
     verify_url: str
     attendee_name: str
-    #: The certificate type's text ("has successfully completed the course").
+    #: The certificate type's sentence ("has successfully completed the course"),
+    #: as it was at issue time.
     wording: str
     course_type_title: str
     trained_competence: str
@@ -53,8 +49,8 @@ class CertificateData:
     training_center: str
     organisation_title: str
     issue_date: date
-    #: "en", "ro" or "sv".
-    language: str
+    #: Every other text, in the course's language.
+    texts: CertificateWording
     organisation_logo: bytes | None = None
     convener_signature: bytes | None = None
     representative_name: str = ""
@@ -63,37 +59,32 @@ class CertificateData:
     #: a preview: marked "SAMPLE" across the page
     sample: bool = False
 
+    @property
+    def language(self) -> str:
+        return self.texts.language
 
-def course_period(start: date, end: date, language: str) -> str:
+
+def course_period(start: date, end: date, texts: CertificateWording) -> str:
     if start == end:
-        message = _("On ${date}", mapping={"date": format_date(start, language)})
-    else:
-        message = _(
-            "From ${start} to ${end}",
-            mapping={"start": format_date(start, language), "end": format_date(end, language)},
-        )
-    return translated(message, language)
+        return texts.fill("single_day", date=start)
+    return texts.fill("period", start=start, end=end)
 
 
 def course_facts(data: CertificateData) -> str:
     """The course's dates and, when known, its instruction hours, on one line."""
-    language = data.language
-    facts = [course_period(data.start_date, data.end_date, language)]
+    facts = [course_period(data.start_date, data.end_date, data.texts)]
     if data.instruction_hours is not None:
-        facts.append(f"{translated(INSTRUCTION_HOURS, language)}: {data.instruction_hours}")
+        facts.append(data.texts.fill("hours", hours=data.instruction_hours))
     return "  ·  ".join(facts)
 
 
 def convened(data: CertificateData, font: Fonts) -> str:
     """The line naming the convener and the training centre, in the certificate's language."""
-    message = _(
-        "convened by ${convener} at ${centre}",
-        mapping={
-            "convener": font.text(data.convener_name),
-            "centre": font.text(data.training_center),
-        },
+    return data.texts.fill(
+        "convened",
+        convener=font.text(data.convener_name),
+        centre=font.text(data.training_center),
     )
-    return capitalised(translated(message, data.language))
 
 
 def certificate_blocks(data: CertificateData, font: Fonts):
@@ -102,12 +93,12 @@ def certificate_blocks(data: CertificateData, font: Fonts):
     def blocks(scale):
         block = block_factory(font, scale)
         trained = font.text(data.trained_competence).strip()
-        items = holder_blocks(font, block, data.attendee_name, scale, data.language) + [
+        items = holder_blocks(font, block, data.attendee_name, scale, data.texts) + [
             block(3 * mm, data.wording, font.regular, 13),
             block(2 * mm, data.course_type_title, font.bold, 17, DARK_GREEN),
         ]
         if trained:
-            competence = f"{translated(TRAINED_COMPETENCE, data.language)}: {trained}"
+            competence = data.texts.fill("competence", competence=trained)
             items.append(block(2 * mm, competence, font.italic, 10.5, GREY, 200 * mm))
         return items + [
             block(4 * mm, course_facts(data), font.regular, 11),
@@ -121,12 +112,33 @@ def certificate_blocks(data: CertificateData, font: Fonts):
 def draw_signatures(page: CertificatePage, data: CertificateData):
     """The convener's signature and, when there is one, the programme representative's."""
     page.draw_signature(
-        data.convener_signature, data.convener_name, CONVENER, 62 * mm, "convener signature"
+        data.convener_signature,
+        data.convener_name,
+        data.texts.convener,
+        62 * mm,
+        "convener signature",
     )
     if data.representative_name or data.representative_signature:
         page.draw_representative_signature(
             data.representative_signature, data.representative_name, 136 * mm
         )
+
+
+def printed_text(data: CertificateData) -> str:
+    """What the certificate prints besides its wording: the fonts must have its letters."""
+    return "".join(
+        str(value or "")
+        for value in (
+            data.attendee_name,
+            data.wording,
+            data.course_type_title,
+            data.trained_competence,
+            data.convener_name,
+            data.training_center,
+            data.organisation_title,
+            data.representative_name,
+        )
+    )
 
 
 def render_certificate(data: CertificateData) -> bytes:
@@ -137,11 +149,12 @@ def render_certificate(data: CertificateData) -> bytes:
     dropped on the verification page is read for the certificate it claims to be.
     """
     page = CertificatePage(
-        data.language,
+        data.texts,
         title=f"{'SAMPLE of a ' if data.sample else ''}QGIS certificate {data.code}",
         subject=f"{data.attendee_name}: {data.course_type_title}",
         keywords=(data.code, data.verify_url),
         invariant=True,
+        text=printed_text(data) + (translated(SAMPLE, data.language) if data.sample else ""),
     )
     logo = load_image(data.organisation_logo, 60 * mm, 22 * mm, "organisation logo")
     if logo is not None:
@@ -149,13 +162,13 @@ def render_certificate(data: CertificateData) -> bytes:
         draw_image_in_box(
             page.canvas, logo, page.width - 82 * mm, top, 60 * mm, 22 * mm, align="right"
         )
-    page.draw_title(page.translated(CERTIFICATE).upper(), 30, char_space=4)
+    page.draw_title(data.texts.title.upper(), 30, char_space=4)
     page.draw_body(certificate_blocks(data, page.font))
     draw_signatures(page, data)
     page.draw_verification(data.code, data.verify_url, data.issue_date)
     if data.revoked:
-        draw_stamp(page.canvas, page.font, page.translated(REVOKED), RED, page.width, page.height)
+        page.draw_stamp(data.texts.revoked)
     if data.sample:
-        stamp = page.translated(SAMPLE)
+        stamp = translated(SAMPLE, data.language)
         draw_stamp(page.canvas, page.font, stamp, RED, page.width, page.height, fraction=0.7)
     return page.finish()

@@ -1,16 +1,21 @@
 """The drawing that the programme's PDFs (certificates, invoices) share.
 
 The renderers take plain dataclasses, never Plone objects, so they run (and
-are tested) without a site. The fixed texts are i18n messages of the
-``qgis.certification`` domain, translated into the document's language; what
-the caller passes (names, wording, titles) is printed as it is.
+are tested) without a site. Certificates print the ``CertificateWording`` of
+their language (``pdf.wording``), which the caller passes with the data;
+invoices' fixed texts are i18n messages of the ``qgis.certification`` domain,
+translated into the invoice's language. Names and titles are printed as given.
 
 Fonts: Roboto as shipped by ``plonetheme.barceloneta`` (which Products.CMFPlone
 requires, so it is always installed), else DejaVu Sans from Debian's
-``fonts-dejavu-core`` when present; both have every Romanian and Swedish
-letter. Without either, the PDFs fall back to Helvetica with a logged warning,
-and letters Helvetica lacks (ș, ț, ă...) lose their accents instead of
-printing as holes.
+``fonts-dejavu-core`` when present; both have every letter of the Latin
+languages the certificates ship (Romanian, Swedish, German, French, Spanish,
+Portuguese, Italian). Japanese is printed with IPA P Gothic from Debian's
+``fonts-ipafont-gothic`` (TrueType, which ReportLab embeds; Noto CJK is CFF,
+which it cannot). ``fonts_for(text)`` picks the first family that has every
+letter of the text; the fonts are embedded (subset) in the PDF. Without any
+of them, the PDFs fall back to Helvetica with a logged warning, and letters
+Helvetica lacks (ș, ț, ă...) lose their accents instead of printing as holes.
 """
 
 import functools
@@ -41,6 +46,7 @@ from reportlab.platypus import Paragraph
 from zope.i18n import translate
 
 from qgis.certification import _
+from qgis.certification.pdf import wording as wording_module
 from qgis.certification.pdf.qr import qr_png
 
 
@@ -57,18 +63,17 @@ RED = HexColor("#c62828")
 PRINT_DPI = 300
 PROGRAMME_NAME = "QGIS Certification Programme"
 
-# Fixed texts shared by the certificates.
-THIS_CERTIFIES = _("This certifies that")
-CODE = _("Code")
-VERIFY_AT = _("Verify at")
-REPRESENTATIVE = _("Programme representative")
-REVOKED = _("REVOKED")
+#: The wordmark's second line on invoices (certificates print their wording's).
+CERTIFICATION_PROGRAMME = _("Certification Programme")
 
 
 # Fonts ----------------------------------------------------------------------
 
-#: Letters every font of the PDFs must have (Romanian, Swedish, punctuation).
-REQUIRED_LETTERS = "ăâîșțşţĂÂÎȘȚåäöÅÄÖéü€–·"
+#: Letters every Latin font of the PDFs must have (Romanian, Swedish, the other
+#: shipped languages, punctuation).
+REQUIRED_LETTERS = "ăâîșțşţĂÂÎȘȚåäöÅÄÖéüßçñãõàèìòùÉ€–·"
+#: Letters a Japanese font must have (kana, kanji, full-width punctuation).
+JAPANESE_LETTERS = "証明書講座修了発行日あいうアイウ：～（）"
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,8 @@ class Fonts:
     italic: str
     #: Whether the fonts have every letter of the supported languages.
     unicode: bool = True
+    #: Whether lines may break between any two letters (Chinese, Japanese, Korean).
+    cjk: bool = False
 
     def text(self, value) -> str:
         """``value`` (None is printed as nothing) as these fonts can print it."""
@@ -132,19 +139,31 @@ def _dejavu_folder() -> Path | None:
     return folder if folder.is_dir() else None
 
 
-# family, where its files are, and the file of each style (a missing italic
-# file, as in fonts-dejavu-core, is replaced by the regular one)
+def _ipa_gothic_folder() -> Path | None:
+    folder = Path("/usr/share/fonts/opentype/ipafont-gothic")
+    return folder if folder.is_dir() else None
+
+
+@dataclass(frozen=True, eq=False)  # one object per family: cached by identity
+class FontFamily:
+    """A family of TrueType files: where they are, the file of each style (a
+    missing style, as the italic of fonts-dejavu-core, is printed with the
+    regular file), the letters it must have, and whether it is CJK."""
+
+    name: str
+    locate: object
+    files: dict
+    required: str = REQUIRED_LETTERS
+    cjk: bool = False
+
+
 FONT_FAMILIES = (
-    (
+    FontFamily(
         "Roboto",
         _roboto_folder,
-        {
-            "regular": "roboto-regular.ttf",
-            "bold": "roboto-bold.ttf",
-            "italic": "roboto-italic.ttf",
-        },
+        {"regular": "roboto-regular.ttf", "bold": "roboto-bold.ttf", "italic": "roboto-italic.ttf"},
     ),
-    (
+    FontFamily(
         "DejaVuSans",
         _dejavu_folder,
         {
@@ -153,25 +172,30 @@ FONT_FAMILIES = (
             "italic": "DejaVuSans-Oblique.ttf",
         },
     ),
+    # IPA P Gothic has one style: bold and italic print as regular
+    FontFamily("IPAPGothic", _ipa_gothic_folder, {"regular": "ipagp.ttf"}, JAPANESE_LETTERS, True),
 )
 
 
-def _register_family(family: str, folder: Path, files: dict) -> Fonts:
-    regular = folder / files["regular"]
+def _register_family(family: FontFamily, folder: Path) -> Fonts:
+    regular = folder / family.files["regular"]
     if not regular.is_file():
         raise FileNotFoundError(regular)
-    names = {}
-    for style, filename in files.items():
-        path = folder / filename
+    names, registered = {}, {}
+    for style in ("regular", "bold", "italic"):
+        path = folder / family.files.get(style, family.files["regular"])
         if not path.is_file():
             path = regular
-        name = f"QgisCertification-{family}-{style}"
+        if path in registered:  # one file, one embedded font
+            names[style] = registered[path]
+            continue
+        name = f"QgisCertification-{family.name}-{style}"
         font = TTFont(name, str(path))
-        missing = [c for c in REQUIRED_LETTERS if ord(c) not in font.face.charToGlyph]
+        missing = [c for c in family.required if ord(c) not in font.face.charToGlyph]
         if missing:
             raise ValueError(f"{path} lacks {''.join(missing)}")
         pdfmetrics.registerFont(font)
-        names[style] = name
+        names[style] = registered[path] = name
     pdfmetrics.registerFontFamily(
         names["regular"],
         normal=names["regular"],
@@ -179,20 +203,34 @@ def _register_family(family: str, folder: Path, files: dict) -> Fonts:
         italic=names["italic"],
         boldItalic=names["bold"],
     )
-    return Fonts(**names)
+    return Fonts(**names, cjk=family.cjk)
+
+
+@functools.cache
+def family_fonts(family: FontFamily) -> Fonts | None:
+    """The family's fonts, registered with ReportLab on first use; None when absent."""
+    folder = family.locate()
+    if folder is None:
+        return None
+    try:
+        return _register_family(family, folder)
+    except Exception as error:  # a broken or partial font installation
+        logger.warning("Font %s in %s not usable: %s", family.name, folder, error)
+        return None
+
+
+def available_fonts():
+    """The installed font families, in order of preference, each registered with
+    ReportLab when it is first reached (the Japanese one only when needed)."""
+    return (found for found in map(family_fonts, FONT_FAMILIES) if found is not None)
 
 
 @functools.cache
 def fonts() -> Fonts:
-    """The fonts of the PDFs, registered with ReportLab on first use."""
-    for family, locate, files in FONT_FAMILIES:
-        folder = locate()
-        if folder is None:
-            continue
-        try:
-            return _register_family(family, folder, files)
-        except Exception as error:  # a broken or partial font installation
-            logger.warning("Font %s in %s not usable: %s", family, folder, error)
+    """The fonts of the PDFs in Latin letters, registered with ReportLab on first use."""
+    for found in available_fonts():
+        if not found.cjk:
+            return found
     logger.warning(
         "No TrueType font with Romanian and Swedish letters found (neither Roboto from "
         "plonetheme.barceloneta nor DejaVu Sans from fonts-dejavu-core): the PDFs use "
@@ -201,22 +239,34 @@ def fonts() -> Fonts:
     return FALLBACK_FONTS
 
 
-# Texts ----------------------------------------------------------------------
+def covers(found: Fonts, text: str) -> bool:
+    """Whether every letter of ``text`` has a glyph in ``found`` (spaces and
+    line breaks need none)."""
+    if not found.unicode:
+        return False
+    faces = {pdfmetrics.getFont(name).face for name in (found.regular, found.bold, found.italic)}
+    letters = {ord(letter) for letter in text if not letter.isspace()}
+    return all(letters <= face.charToGlyph.keys() for face in faces)
 
-MONTHS = {
-    "en": ("January February March April May June July August September October November December"),
-    "ro": (
-        "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie "
-        "noiembrie decembrie"
-    ),
-    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
-}
+
+def fonts_for(text: str) -> Fonts:
+    """The first font family that has every letter of ``text`` (a certificate's
+    wording and names); else the Latin fonts, with a logged warning."""
+    for found in available_fonts():
+        if covers(found, text):
+            return found
+    latin = fonts()
+    missing = sorted({c for c in text if not c.isspace() and not covers(latin, c)})
+    logger.warning("No installed font has every letter of a certificate: %s", "".join(missing))
+    return latin
+
+
+# Texts ----------------------------------------------------------------------
 
 
 def format_date(value: date, language: str) -> str:
     """``value`` as a long date in ``language`` ("2 March 2026", "2 martie 2026")."""
-    months = MONTHS.get(language, MONTHS["en"]).split()
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return wording_module.format_date(value, language)
 
 
 def translated(message, language: str) -> str:
@@ -292,12 +342,15 @@ def fitted_size(text: str, font: str, size: float, width: float, smallest: float
     return max(smallest, size * width / natural)
 
 
-def draw_programme_mark(canvas, fonts: Fonts, x: float, y: float, height: float) -> float:
+def draw_programme_mark(
+    canvas, fonts: Fonts, x: float, y: float, height: float, programme="Certification Programme"
+) -> float:
     """The programme's emblem and wordmark, bottom left at (x, y); returns the width.
 
     The emblem is a green seal holding a white "Q" whose tail is a yellow
-    tick; "QGIS / Certification Programme" is written beside it.
+    tick; "QGIS" and ``programme`` (the document's language) are written beside it.
     """
+    programme = fonts.text(programme)
     radius = height / 2
     cx, cy = x + radius, y + radius
     canvas.saveState()
@@ -326,11 +379,11 @@ def draw_programme_mark(canvas, fonts: Fonts, x: float, y: float, height: float)
     canvas.drawString(left, y + height * 0.42, "QGIS")
     canvas.setFillColor(DARK_GREEN)
     canvas.setFont(fonts.regular, height * 0.215)
-    canvas.drawString(left, y + height * 0.10, "Certification Programme")
+    canvas.drawString(left, y + height * 0.10, programme)
     canvas.restoreState()
     wordmark = max(
         pdfmetrics.stringWidth("QGIS", fonts.bold, height * 0.50),
-        pdfmetrics.stringWidth("Certification Programme", fonts.regular, height * 0.215),
+        pdfmetrics.stringWidth(programme, fonts.regular, height * 0.215),
     )
     return left - x + wordmark
 
@@ -392,14 +445,14 @@ def draw_signature(canvas, fonts: Fonts, signature, name: str, role: str, centre
     canvas.restoreState()
 
 
-def draw_verification(canvas, fonts: Fonts, code, verify_url, issued, language, right, bottom):
+def draw_verification(canvas, fonts: Fonts, code, verify_url, issued, wording, right, bottom):
     """The QR code of ``verify_url`` at the bottom right, the code and dates beside it."""
     size = 30 * mm
     canvas.drawImage(qr_image(verify_url), right - size, bottom, size, size)
     text_right = right - size - 1 * mm
     width = 80 * mm
     canvas.saveState()
-    label = fonts.text(f"{translated(CODE, language)}: {code}")
+    label = fonts.text(f"{wording.code}: {code}")
     canvas.setFillColor(INK)
     canvas.setFont(fonts.bold, fitted_size(label, fonts.bold, 11, width, 6))
     canvas.drawRightString(text_right, bottom + 22 * mm, label)
@@ -407,9 +460,7 @@ def draw_verification(canvas, fonts: Fonts, code, verify_url, issued, language, 
     canvas.drawRightString(text_right, bottom + 17 * mm, fonts.text(issued))
     canvas.setFillColor(GREY)
     canvas.setFont(fonts.regular, 8)
-    canvas.drawRightString(
-        text_right, bottom + 10.5 * mm, fonts.text(translated(VERIFY_AT, language))
-    )
+    canvas.drawRightString(text_right, bottom + 10.5 * mm, fonts.text(wording.verify_at))
     url = fonts.text(verify_url)
     canvas.setFillColor(DARK_GREEN)
     canvas.setFont(fonts.regular, fitted_size(url, fonts.regular, 8, width, 5))
@@ -459,7 +510,8 @@ def draw_centred_blocks(canvas, blocks, centre: float, top: float, bottom: float
         paragraph.drawOn(canvas, centre - width / 2, y)
 
 
-def centred_style(fonts_name: str, size: float, colour=INK, leading: float = 1.2):
+def centred_style(fonts_name: str, size: float, colour=INK, leading: float = 1.2, cjk=False):
+    """A centred paragraph style; ``cjk`` lets lines break between any two letters."""
     return ParagraphStyle(
         name=f"{fonts_name}-{size:.2f}",
         fontName=fonts_name,
@@ -467,6 +519,7 @@ def centred_style(fonts_name: str, size: float, colour=INK, leading: float = 1.2
         leading=size * leading,
         alignment=TA_CENTER,
         textColor=colour,
+        wordWrap="CJK" if cjk else None,
     )
 
 
@@ -474,7 +527,7 @@ def block_factory(fonts: Fonts, scale: float):
     """A function making one centred block for ``draw_centred_blocks`` at ``scale``."""
 
     def block(space, value, font_name, size, colour=INK, block_width=210 * mm):
-        style = centred_style(font_name, size * scale, colour)
+        style = centred_style(font_name, size * scale, colour, cjk=fonts.cjk)
         return (space * scale, Paragraph(markup(fonts.text(value)), style), block_width)
 
     return block
@@ -485,29 +538,17 @@ def fitted_name_size(fonts: Fonts, name: str, scale: float) -> float:
     return fitted_size(name, fonts.bold, 30 * scale, 225 * mm, 12) / scale
 
 
-def issued_on(day: date, language: str) -> str:
-    return translated(
-        _("Issued on ${date}", mapping={"date": format_date(day, language)}), language
-    )
-
-
 def draw_signature_slot(canvas, fonts: Fonts, image: bytes | None, name, role, centre, what):
     """A signature image (when given) over a line, with the signer's name and role."""
     signature = load_image(image, 54 * mm, 17 * mm, what)
     draw_signature(canvas, fonts, signature, name, role, centre=centre, line=38 * mm)
 
 
-def draw_verification_corner(canvas, fonts: Fonts, code, verify_url, day, language, width):
+def draw_verification_corner(canvas, fonts: Fonts, code, verify_url, day, wording, width):
     """The code, QR code and issue date in the bottom right corner of a landscape page."""
+    issued = wording.fill("issued_on", date=day)
     draw_verification(
-        canvas,
-        fonts,
-        code,
-        verify_url,
-        issued_on(day, language),
-        language,
-        right=width - 22 * mm,
-        bottom=22 * mm,
+        canvas, fonts, code, verify_url, issued, wording, right=width - 22 * mm, bottom=22 * mm
     )
 
 
@@ -519,18 +560,19 @@ class CertificatePage:
     verification corner, and ``finish`` returns the PDF bytes.
     """
 
-    def __init__(self, language: str, title: str, subject: str, keywords=(), invariant=False):
-        self.font = fonts()
-        self.language = language
+    def __init__(self, wording, title: str, subject: str, keywords=(), invariant=False, text=""):
+        """``wording`` is the CertificateWording of the page's language; ``text``
+        what else it prints (names, titles), whose letters the fonts must have too."""
+        self.font = fonts_for(wording.all_text() + text)
+        self.wording = wording
         self.width, self.height = landscape(A4)
         self.buffer = io.BytesIO()
         size = (self.width, self.height)
         self.canvas = new_canvas(self.buffer, size, title, subject, keywords, invariant)
         draw_frame(self.canvas, self.width, self.height)
-        draw_programme_mark(self.canvas, self.font, 22 * mm, self.height - 40 * mm, 18 * mm)
-
-    def translated(self, message) -> str:
-        return translated(message, self.language)
+        draw_programme_mark(
+            self.canvas, self.font, 22 * mm, self.height - 40 * mm, 18 * mm, wording.programme
+        )
 
     def draw_title(self, text: str, size: float, char_space: float = 0):
         """``text`` in green, centred above the body."""
@@ -544,19 +586,23 @@ class CertificatePage:
         """``blocks`` (see ``draw_centred_blocks``) between the title and the signatures."""
         draw_centred_blocks(self.canvas, blocks, self.width / 2, self.height - 64 * mm, 62 * mm)
 
-    def draw_signature(self, image: bytes | None, name: str, role, centre: float, what: str):
-        """A signature slot whose signer has the ``role`` message, centred at ``centre``."""
-        role = self.translated(role)
+    def draw_signature(self, image: bytes | None, name: str, role: str, centre: float, what: str):
+        """A signature slot whose signer has the ``role``, centred at ``centre``."""
         draw_signature_slot(self.canvas, self.font, image, name, role, centre, what)
 
     def draw_representative_signature(self, image: bytes | None, name: str, centre: float):
         """The signature slot of the programme's representative."""
-        self.draw_signature(image, name, REPRESENTATIVE, centre, "representative signature")
+        role = self.wording.representative
+        self.draw_signature(image, name, role, centre, "representative signature")
 
     def draw_verification(self, code: str, verify_url: str, day: date):
         draw_verification_corner(
-            self.canvas, self.font, code, verify_url, day, self.language, self.width
+            self.canvas, self.font, code, verify_url, day, self.wording, self.width
         )
+
+    def draw_stamp(self, text: str):
+        """A red stamp across the page ("REVOKED")."""
+        draw_stamp(self.canvas, self.font, text, RED, self.width, self.height)
 
     def finish(self) -> bytes:
         self.canvas.showPage()
@@ -564,25 +610,25 @@ class CertificatePage:
         return self.buffer.getvalue()
 
 
-def holder_blocks(fonts: Fonts, block, holder: str, scale: float, language: str) -> list:
+def holder_blocks(fonts: Fonts, block, holder: str, scale: float, wording) -> list:
     """The blocks "This certifies that" and the holder's name, the first of a certificate."""
     name = fonts.text(holder).strip()
     name_size = fitted_name_size(fonts, name, scale)
     return [
-        block(0, translated(THIS_CERTIFIES, language), fonts.italic, 13, GREY),
+        block(0, wording.certifies, fonts.italic, 13, GREY),
         block(4 * mm, name, fonts.bold, name_size, block_width=235 * mm),
     ]
 
 
-def programme_certificate(data, pdf_title, subject, heading, size, blocks_for):
+def programme_certificate(data, pdf_title, subject, heading, size, blocks_for, text=""):
     """A certificate page the programme alone signs, to finish (or stamp) next.
 
-    ``data`` has ``language``, ``code``, ``verify_url``, ``issue_date`` and the
+    ``data`` has ``wording``, ``code``, ``verify_url``, ``issue_date`` and the
     ``representative_name`` and ``representative_signature``; ``heading`` (a
-    message) is fitted to the page from ``size``; ``blocks_for(font)`` gives the
-    body's blocks."""
-    page = CertificatePage(data.language, title=pdf_title, subject=subject)
-    title = page.font.text(page.translated(heading))
+    text of the wording) is fitted to the page from ``size``; ``blocks_for(font)``
+    gives the body's blocks; ``text`` is the other text the page prints."""
+    page = CertificatePage(data.wording, title=pdf_title, subject=subject, text=text)
+    title = page.font.text(heading)
     page.draw_title(title, fitted_size(title, page.font.bold, size, 230 * mm, 16))
     page.draw_body(blocks_for(page.font))
     page.draw_representative_signature(

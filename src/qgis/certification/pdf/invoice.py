@@ -29,6 +29,7 @@ from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
 
 from qgis.certification import _
+from qgis.certification.pdf.common import CERTIFICATION_PROGRAMME
 from qgis.certification.pdf.common import DARK_GREEN
 from qgis.certification.pdf.common import GREEN
 from qgis.certification.pdf.common import GREY
@@ -96,7 +97,8 @@ class InvoiceData:
     lines: list[InvoiceLine]
     bank: BankAccount
     currency: str = "EUR"
-    #: In percent; 0 with a ``tax_note`` such as a reverse-charge statement.
+    #: In percent; 0 with a ``tax_note`` such as a reverse-charge statement
+    #: (the note is printed only when the rate is 0).
     tax_rate: Decimal = Decimal("0")
     tax_note: str = ""
     payment_terms: str = ""
@@ -179,17 +181,18 @@ CONTENT_WIDTH = WIDTH - 2 * MARGIN
 class ProgrammeMark(Flowable):
     """The programme's emblem and wordmark as a flowable."""
 
-    def __init__(self, fonts: Fonts, height: float):
+    def __init__(self, fonts: Fonts, height: float, programme: str):
         super().__init__()
         self.fonts = fonts
         self.height = height
         self.width = 4 * height
+        self.programme = programme
 
     def wrap(self, available_width, available_height):
         return self.width, self.height
 
     def draw(self):
-        draw_programme_mark(self.canv, self.fonts, 0, 0, self.height)
+        draw_programme_mark(self.canv, self.fonts, 0, 0, self.height, self.programme)
 
 
 class _Styles:
@@ -274,7 +277,10 @@ class _InvoiceWriter:
         )
         title = self.para(self.t(INVOICE).upper(), styles.title)
         return Table(
-            [[ProgrammeMark(self.font, 15 * mm), title], ["", references]],
+            [
+                [ProgrammeMark(self.font, 15 * mm, self.t(CERTIFICATION_PROGRAMME)), title],
+                ["", references],
+            ],
             colWidths=(CONTENT_WIDTH - 77 * mm, 77 * mm),
             style=[
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -362,7 +368,7 @@ class _InvoiceWriter:
         """The tax note and the payment terms, when the invoice has them."""
         data, styles = self.data, self.styles
         notes = []
-        if data.tax_note.strip():
+        if data.tax_note.strip() and as_decimal(data.tax_rate) == 0:
             notes += [Spacer(1, 2 * mm), self.para(data.tax_note, styles.note)]
         if data.payment_terms.strip():
             notes += [

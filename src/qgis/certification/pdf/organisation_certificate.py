@@ -12,14 +12,11 @@ from qgis.certification.pdf.common import Fonts
 from qgis.certification.pdf.common import block_factory
 from qgis.certification.pdf.common import holder_blocks
 from qgis.certification.pdf.common import programme_certificate
-from qgis.certification.pdf.common import translated
+from qgis.certification.pdf.wording import CertificateWording
 
 
+#: The certificate's name on the verification page (in the page's language).
 AUTHORISED_PROVIDER = _("Authorised QGIS training provider")
-MEMBERSHIP = _(
-    "is a member of the QGIS Certification Programme and may issue official QGIS "
-    "certificates to the participants of its courses."
-)
 
 
 @dataclass
@@ -27,15 +24,18 @@ class OrganisationCertificateData:
     """What an organisation's certificate shows."""
 
     organisation_title: str
-    #: The country's name, already in ``language``.
+    #: The country's name, already in the wording's language.
     country_name: str
     code: str
     verify_url: str
     issue_date: date
     representative_name: str
     representative_signature: bytes | None
-    #: "en", "ro" or "sv".
-    language: str = "en"
+    wording: CertificateWording
+
+    @property
+    def language(self) -> str:
+        return self.wording.language
 
 
 def organisation_blocks(data: OrganisationCertificateData, font: Fonts):
@@ -43,10 +43,10 @@ def organisation_blocks(data: OrganisationCertificateData, font: Fonts):
 
     def blocks(scale):
         block = block_factory(font, scale)
-        items = holder_blocks(font, block, data.organisation_title, scale, data.language)
+        items = holder_blocks(font, block, data.organisation_title, scale, data.wording)
         if font.text(data.country_name).strip():
             items.append(block(2 * mm, data.country_name, font.regular, 15, DARK_GREEN))
-        membership = translated(MEMBERSHIP, data.language)
+        membership = data.wording.membership
         items.append(block(6 * mm, membership, font.regular, 13, block_width=180 * mm))
         return items
 
@@ -58,4 +58,7 @@ def render_organisation_certificate(data: OrganisationCertificateData) -> bytes:
     title = f"QGIS training provider certificate {data.code}"
     blocks = functools.partial(organisation_blocks, data)
     subject = data.organisation_title
-    return programme_certificate(data, title, subject, AUTHORISED_PROVIDER, 28, blocks).finish()
+    heading = data.wording.provider_title
+    printed = f"{data.organisation_title}{data.country_name}{data.representative_name}"
+    page = programme_certificate(data, title, subject, heading, 28, blocks, printed)
+    return page.finish()

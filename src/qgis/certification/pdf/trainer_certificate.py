@@ -8,26 +8,17 @@ from reportlab.lib.units import mm
 
 from qgis.certification import _
 from qgis.certification.pdf.common import DARK_GREEN
-from qgis.certification.pdf.common import RED
-from qgis.certification.pdf.common import REVOKED
 from qgis.certification.pdf.common import Fonts
 from qgis.certification.pdf.common import block_factory
-from qgis.certification.pdf.common import draw_stamp
-from qgis.certification.pdf.common import format_date
 from qgis.certification.pdf.common import holder_blocks
 from qgis.certification.pdf.common import programme_certificate
-from qgis.certification.pdf.common import translated
+from qgis.certification.pdf.wording import CertificateWording
 
 
+#: The certificate's name on the verification page (in the page's language).
 CERTIFIED_TRAINER = _("QGIS Certified Trainer")
-TRAINER_OF = _(
-    "is a certified QGIS trainer of ${organisation}, recognised by the QGIS "
-    "Certification Programme to teach QGIS."
-)
-VALID_PERIOD = _("Valid from ${start} to ${end}")
-LAPSED = _("LAPSED")
-#: the stamp across a certificate that is no longer valid, by its state
-STAMPS = {"revoked": REVOKED, "lapsed": LAPSED}
+#: the wording's stamp across a certificate that is no longer valid, by its state
+STAMPS = {"revoked": "revoked", "lapsed": "lapsed"}
 
 
 @dataclass
@@ -42,8 +33,7 @@ class TrainerCertificateData:
     valid_until: date
     representative_name: str
     representative_signature: bytes | None
-    #: "en", "ro" or "sv".
-    language: str = "en"
+    wording: CertificateWording
     #: the nomination's state: "revoked" and "lapsed" are stamped across the page
     state: str = "approved"
 
@@ -52,13 +42,13 @@ class TrainerCertificateData:
         """The date printed in the verification corner: the period's start."""
         return self.valid_from
 
+    @property
+    def language(self) -> str:
+        return self.wording.language
+
 
 def validity_text(data: TrainerCertificateData) -> str:
-    mapping = {
-        "start": format_date(data.valid_from, data.language),
-        "end": format_date(data.valid_until, data.language),
-    }
-    return translated(_(VALID_PERIOD, mapping=mapping), data.language)
+    return data.wording.fill("valid_period", start=data.valid_from, end=data.valid_until)
 
 
 def trainer_blocks(data: TrainerCertificateData, font: Fonts):
@@ -66,17 +56,9 @@ def trainer_blocks(data: TrainerCertificateData, font: Fonts):
 
     def blocks(scale):
         block = block_factory(font, scale)
-        items = holder_blocks(font, block, data.trainer_name, scale, data.language)
-        recognised = _(TRAINER_OF, mapping={"organisation": data.organisation_title})
-        items.append(
-            block(
-                6 * mm,
-                translated(recognised, data.language),
-                font.regular,
-                13,
-                block_width=190 * mm,
-            )
-        )
+        items = holder_blocks(font, block, data.trainer_name, scale, data.wording)
+        recognised = data.wording.fill("trainer_of", organisation=data.organisation_title)
+        items.append(block(6 * mm, recognised, font.regular, 13, block_width=190 * mm))
         items.append(block(4 * mm, validity_text(data), font.bold, 13, DARK_GREEN))
         return items
 
@@ -86,8 +68,10 @@ def trainer_blocks(data: TrainerCertificateData, font: Fonts):
 def render_trainer_certificate(data: TrainerCertificateData) -> bytes:
     title = f"QGIS trainer certificate {data.code}"
     blocks = functools.partial(trainer_blocks, data)
-    page = programme_certificate(data, title, data.trainer_name, CERTIFIED_TRAINER, 30, blocks)
+    heading = data.wording.trainer_title
+    printed = f"{data.trainer_name}{data.organisation_title}{data.representative_name}"
+    page = programme_certificate(data, title, data.trainer_name, heading, 30, blocks, printed)
     stamp = STAMPS.get(data.state)
     if stamp is not None:
-        draw_stamp(page.canvas, page.font, page.translated(stamp), RED, page.width, page.height)
+        page.draw_stamp(getattr(data.wording, stamp))
     return page.finish()

@@ -8,6 +8,7 @@ from qgis.certification.application.questionnaire import ensure_questionnaires
 from qgis.certification.application.version_roles import ensure_modifier
 from qgis.certification.application.version_roles import remove_modifier
 from qgis.certification.certificates.credentials.keys import ensure_key
+from qgis.certification.certificates.wording import ensure_shipped_wording
 from qgis.certification.content.children import add_child
 from qgis.certification.content.children import ensure_child
 from qgis.certification.public.figure_counts import rebuild as count_figures
@@ -29,7 +30,7 @@ PROGRAMME_FOLDERS = (
         "certificate-types",
         "CertificateTypeFolder",
         "Certificate types",
-        "The kinds of certificate organisations issue, with their wording in every language.",
+        "The kinds of certificate organisations issue.",
     ),
     (
         "user-groups",
@@ -39,23 +40,8 @@ PROGRAMME_FOLDERS = (
     ),
 )
 
-# id, title, wording in en, ro, sv
-CERTIFICATE_TYPES = (
-    (
-        "completion",
-        "Completion",
-        "has successfully completed the course",
-        "a absolvit cu succes cursul",
-        "har med framgång genomfört kursen",
-    ),
-    (
-        "attendance",
-        "Attendance",
-        "has attended the course",
-        "a participat la cursul",
-        "har deltagit i kursen",
-    ),
-)
+# id, title (each type's sentence, per language, is in the certificate wording)
+CERTIFICATE_TYPES = (("completion", "Completion"), ("attendance", "Attendance"))
 
 # group id, title, global role
 PROGRAMME_GROUPS = (
@@ -90,16 +76,8 @@ def ensure_programme_folders(portal):
 
 def ensure_certificate_types(portal):
     folder = portal["certificate-types"]
-    for type_id, title, wording_en, wording_ro, wording_sv in CERTIFICATE_TYPES:
-        ensure_child(
-            folder,
-            "CertificateType",
-            type_id,
-            title=title,
-            wording_en=wording_en,
-            wording_ro=wording_ro,
-            wording_sv=wording_sv,
-        )
+    for type_id, title in CERTIFICATE_TYPES:
+        ensure_child(folder, "CertificateType", type_id, title=title)
 
 
 def ensure_programme_groups():
@@ -115,6 +93,7 @@ def post_install(context):
     portal = api.portal.get()
     ensure_programme_folders(portal)
     ensure_certificate_types(portal)
+    ensure_shipped_wording(portal)
     ensure_programme_groups()
     ensure_key()  # the programme signs its Open Badges credentials with it
     ensure_modifier()  # a version is read with today's local roles

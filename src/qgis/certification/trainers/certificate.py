@@ -5,7 +5,7 @@ from plone import api
 from zope.i18n import translate
 
 from qgis.certification.certificates import issuing
-from qgis.certification.certificates.documents import document_language
+from qgis.certification.certificates.documents import printed_wording
 from qgis.certification.certificates.documents import representative_signature
 from qgis.certification.certificates.documents import verify_url
 from qgis.certification.certificates.verification import Verifier
@@ -58,7 +58,7 @@ def credential_facts(nomination):
 
 
 def trainer_certificate_pdf(nomination, language=None):
-    language = document_language(language or nomination.certificate_language)
+    language = language or nomination.certificate_language
     return render_trainer_certificate(
         TrainerCertificateData(
             trainer_name=nomination.Title(),
@@ -69,7 +69,7 @@ def trainer_certificate_pdf(nomination, language=None):
             valid_until=nomination.valid_until,
             representative_name=issuing.setting("representative_name") or "",
             representative_signature=representative_signature(),
-            language=language,
+            wording=printed_wording(language),
             state=api.content.get_state(nomination),
         )
     )

@@ -3,6 +3,11 @@
 # accessibility: the product's stylesheet (contrast)
 from .accessibility import add_stylesheet
 
+# certificate wording per language, invoices in the buyer's language
+from .certificate_language import add_certificate_wording
+from .certificate_language import keep_earlier_certificates_in_english
+from .certificate_language import register_invoice_tax_notes
+
 # gaps of issue 15: figures as running counts, certified trainers, version preview
 from .history import retain_local_roles
 
@@ -17,11 +22,14 @@ from .trainer_credentials import assign_trainer_status_indexes
 
 
 __all__ = [
+    "add_certificate_wording",
     "add_stylesheet",
     "assign_trainer_status_indexes",
     "count_figures",
     "index_trainer_months",
+    "keep_earlier_certificates_in_english",
     "link_sign_up_from_apply_pages",
     "open_sign_up",
+    "register_invoice_tax_notes",
     "retain_local_roles",
 ]
