@@ -15,7 +15,7 @@ class TestInstall:
         assert IQgisCertificationLayer in browser_layers
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1002",)
+        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)
 
     def test_uninstall_profile_hidden(self, portal):
         from qgis.certification.setuphandlers import HiddenProfiles

@@ -6,6 +6,7 @@ from builders import bring_to
 from builders import create_application
 from plone import api
 from upgrade_helpers import PROFILE_ID
+from upgrade_helpers import profile_version
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
@@ -37,7 +38,8 @@ def upgrade_from_1001():
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE_ID, "1001")
     setup_tool.upgradeProfile(PROFILE_ID)
-    assert setup_tool.getLastVersionForProfile(PROFILE_ID) == ("1002",)
+    # every later step runs too, up to the profile's version
+    assert setup_tool.getLastVersionForProfile(PROFILE_ID) == (str(profile_version()),)
 
 
 def test_the_step_makes_the_parts_of_an_application_versionable(site):

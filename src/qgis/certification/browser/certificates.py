@@ -17,6 +17,7 @@ from qgis.certification import permissions
 from qgis.certification.browser.course_forms import MailCertificatesForm
 from qgis.certification.browser.credentials import OpenBadgeLinks
 from qgis.certification.browser.form_base import embedded
+from qgis.certification.browser.states import StateBadges
 from qgis.certification.browser.verify_file import VerifyFileSection
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import documents
@@ -77,7 +78,7 @@ class CertificatesZip(BrowserView):
         return data
 
 
-class CourseView(DefaultView):
+class CourseView(StateBadges, DefaultView):
     def can(self, permission):
         return api.user.has_permission(permission, obj=self.context)
 

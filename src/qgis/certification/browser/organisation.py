@@ -11,6 +11,7 @@ from qgis.certification.application import review
 from qgis.certification.browser.credits_form import BuyCreditsForm
 from qgis.certification.browser.form_base import embedded
 from qgis.certification.browser.opinion_form import OpinionForm
+from qgis.certification.browser.states import StateBadges
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.content.urls import safe_url
@@ -20,7 +21,7 @@ from qgis.certification.vocabularies.contribution_types import CONTRIBUTION_TYPE
 from qgis.certification.vocabularies.countries import country_name
 
 
-class OrganisationView(DefaultView):
+class OrganisationView(StateBadges, DefaultView):
     def can(self, permission):
         return api.user.has_permission(permission, obj=self.context)
 
