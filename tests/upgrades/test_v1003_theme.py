@@ -30,11 +30,10 @@ def footer_portlets(portal):
 def as_in_1002(portal):
     registry = getUtility(IRegistry)
     registry["plone.site_logo"] = None
-    for name in [n for n in registry.records.keys() if n.startswith((BUNDLE, ICON))]:
+    for name in [n for n in list(registry.records.keys()) if n.startswith((BUNDLE, ICON))]:
         del registry.records[name]
-    api.portal.get_tool("portal_types")["CertifyingOrganisation"].icon_expr = (
-        "string:contenttype/building"
-    )
+    fti = api.portal.get_tool("portal_types")["CertifyingOrganisation"]
+    fti.icon_expr = "string:contenttype/building"
     mapping = footer_portlets(portal)
     del mapping["qgis-footer"]
     mapping["footer"] = classic.Assignment(template="@@footer")
