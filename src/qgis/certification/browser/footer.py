@@ -1,6 +1,8 @@
 """The site's footer: the programme's name, contact address and links, in the
 page's language. It replaces Plone's copyright and colophon portlets in the
-footer portlet manager (``profiles/default/portlets.xml``)."""
+footer portlet manager (``profiles/default/portlets.xml``). Barceloneta's rules
+keep what is inside the portlet's outer element, so the template wraps the
+footer in one more element."""
 
 from plone import api
 from Products.Five.browser import BrowserView
