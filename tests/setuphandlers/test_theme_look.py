@@ -113,9 +113,20 @@ def test_the_team_replaces_the_logo_in_site_setup(functional):
 
 def test_a_site_without_logo_gets_the_programmes(portal):
     getUtility(IRegistry)["plone.site_logo"] = None
-    assert site_logo.ensure_site_logo() is True
+    assert site_logo.ensure_site_logo() == ["plone.site_logo"]
     assert logo_filename() == "qgis-certification-logo.svg"
-    assert site_logo.ensure_site_logo() is False
+    assert site_logo.ensure_site_logo() == []
+
+
+def test_the_favicon_is_the_programmes_mark(functional):
+    filename, data = b64decode_file(api.portal.get_registry_record("plone.site_favicon"))
+    assert filename == "qgis-certification-mark.svg"
+    assert data == site_logo.FAVICON_FILE.read_bytes()
+    transaction.commit()
+    browser = anonymous(functional)
+    browser.open(functional["portal"].absolute_url() + "/favicon.ico")
+    assert browser.headers["Content-Type"].startswith("image/svg+xml")
+    assert browser.contents.startswith(b"<svg")
 
 
 # --- icons

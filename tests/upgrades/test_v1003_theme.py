@@ -30,6 +30,7 @@ def footer_portlets(portal):
 def as_in_1002(portal):
     registry = getUtility(IRegistry)
     registry["plone.site_logo"] = None
+    registry["plone.site_favicon"] = None
     for name in [n for n in list(registry.records.keys()) if n.startswith((BUNDLE, ICON))]:
         del registry.records[name]
     fti = api.portal.get_tool("portal_types")["CertifyingOrganisation"]
@@ -59,6 +60,7 @@ def test_the_step_gives_the_site_the_programmes_look(site_of_1002):
     registry = getUtility(IRegistry)
     filename, _data = b64decode_file(registry["plone.site_logo"])
     assert filename == "qgis-certification-logo.svg"
+    assert b64decode_file(registry["plone.site_favicon"])[0] == "qgis-certification-mark.svg"
     assert registry[f"{BUNDLE}.csscompilation"].endswith("theme/qgis-theme.css")
     assert registry[ICON] == "++plone++bootstrap-icons/building.svg"
     fti = api.portal.get_tool("portal_types")["CertifyingOrganisation"]

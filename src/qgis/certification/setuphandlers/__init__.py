@@ -115,7 +115,7 @@ def post_install(context):
     ensure_certificate_types(portal)
     ensure_programme_groups()
     ensure_key()  # the programme signs its Open Badges credentials with it
-    ensure_site_logo()  # the programme's logo, unless the site has its own
+    ensure_site_logo()  # the programme's logo and favicon, unless the site has its own
     with api.env.adopt_roles(["Manager"]):
         ensure_language_roots(portal)
         ensure_programme_pages(portal)

@@ -1,8 +1,8 @@
 """1002 -> 1003, the look of the programme: its style sheet and the icons of
 its types (the registry file ``registry/theme.xml`` alone: re-importing the
-whole registry would reset settings the site has changed), its logo unless
-the site has one, and its footer (the portlets step, with the types' icons from
-the typeinfo step, in configure.zcml)."""
+whole registry would reset settings the site has changed), its logo and
+favicon unless the site has its own, and its footer (the portlets step, with
+the types' icons from the typeinfo step, in configure.zcml)."""
 
 from plone.app.registry.exportimport.handler import RegistryImporter
 from plone.registry.interfaces import IRegistry
