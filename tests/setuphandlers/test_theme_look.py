@@ -221,6 +221,9 @@ def test_footer_and_links_can_be_read():
     assert contrast(rules["#portal-footer-wrapper"]["color"], footer) >= 4.5
     assert contrast(rules["#portal-footer-wrapper a"]["color"], footer) >= 4.5
     assert contrast(rules[":root"]["--bs-link-color"], "#ffffff") >= 4.5
+    # the toolbar's dark background (Barceloneta's) and its "published" states
+    assert contrast(rules[":root"]["--plone-link-color-on-dark"], "#212529") >= 4.5
+    assert contrast("#ffffff", rules[".pagination"]["--bs-pagination-active-bg"]) >= 4.5
     assert contrast("#ffffff", rules[".btn-primary"]["--bs-btn-bg"]) >= 4.5
 
 
