@@ -50,7 +50,16 @@ $(CHARTJS)/chart.umd.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(CHARTJS) && cp node_modules/chart.js/dist/chart.umd.js $(CHARTJS)/
 
-install: debian-deps $(VENV)/.installed $(LEAFLET)/leaflet.js $(CHARTJS)/chart.umd.js instance ## install the Debian fonts, create .venv from the lock, fetch Leaflet and Chart.js, generate the instance
+# The map's background when its tiles cannot load: Natural Earth's countries at 1:110m
+# (world-atlas) and topojson-client, which reads them, the same way.
+OUTLINES := src/qgis/certification/browser/static/outlines
+
+$(OUTLINES)/countries-110m.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(OUTLINES) && cp node_modules/world-atlas/countries-110m.json \
+	  node_modules/topojson-client/dist/topojson-client.min.js $(OUTLINES)/
+
+install: debian-deps $(VENV)/.installed $(LEAFLET)/leaflet.js $(CHARTJS)/chart.umd.js $(OUTLINES)/countries-110m.json instance ## install the Debian fonts, create .venv from the lock, fetch Leaflet, Chart.js and the country outlines, generate the instance
 
 debian-deps:
 	@$(call apt_install,$(DEBIAN_PACKAGES))

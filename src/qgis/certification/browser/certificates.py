@@ -14,9 +14,9 @@ from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification import _
 from qgis.certification import permissions
-from qgis.certification.browser import labels
 from qgis.certification.browser.course_forms import mailed_on
 from qgis.certification.browser.credentials import OpenBadgeLinks
+from qgis.certification.browser.states import StateBadges
 from qgis.certification.browser.verify_file import VerifyFileSection
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import documents
@@ -83,7 +83,7 @@ class CertificatesZip(BrowserView):
         return data
 
 
-class CourseView(DefaultView):
+class CourseView(StateBadges, DefaultView):
     def can(self, permission):
         return api.user.has_permission(permission, obj=self.context)
 
@@ -99,9 +99,6 @@ class CourseView(DefaultView):
 
     def organisation(self):
         return organisation_of(self.context)
-
-    def state_of(self, brain):
-        return labels.brain_state_title(brain, self.request)
 
     def may_mail(self):
         return self.can(permissions.ISSUE_CERTIFICATES)

@@ -10,6 +10,9 @@ from qgis.certification.public.programme_pages import PAGES
 from qgis.certification.signup.landing import first_login_url
 
 
+# the map's background when its tiles cannot be loaded (Natural Earth, from npm)
+OUTLINES = "++plone++qgis.certification/outlines/countries-110m.json"
+
 # organisations listed under the map; more are a link to the list page away
 HOME_LIST_SIZE = 30
 
@@ -40,6 +43,7 @@ class ProgrammeHome(BrowserView):
                 name="attribution", interface=IMapSettings
             ),
             "geojson": f"{self.portal_url()}/@training-centers-geojson",
+            "outlines": f"{self.portal_url()}/{OUTLINES}",
         }
 
     def data_links(self):

@@ -13,6 +13,7 @@ from qgis.certification.browser import labels
 from qgis.certification.browser.credits_form import BuyCreditsForm
 from qgis.certification.browser.form_base import embedded
 from qgis.certification.browser.opinion_form import OpinionForm
+from qgis.certification.browser.states import StateBadges
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
 from qgis.certification.content.urls import safe_url
@@ -22,7 +23,7 @@ from qgis.certification.vocabularies.contribution_types import CONTRIBUTION_TYPE
 from qgis.certification.vocabularies.countries import country_name
 
 
-class OrganisationView(DefaultView):
+class OrganisationView(StateBadges, DefaultView):
     def can(self, permission):
         return api.user.has_permission(permission, obj=self.context)
 
@@ -38,9 +39,6 @@ class OrganisationView(DefaultView):
 
     def day(self, when):
         return labels.localized_date(when)
-
-    def state_of(self, brain):
-        return labels.brain_state_title(brain, self.request)
 
     def website(self):
         return safe_url(self.context.website)

@@ -10,6 +10,7 @@ from zope.i18n import translate
 
 from qgis.certification.browser.certificates import send_pdf
 from qgis.certification.browser.listings import ListingView
+from qgis.certification.browser.states import StateBadges
 from qgis.certification.public import feeds
 from qgis.certification.public import listings
 from qgis.certification.trainers import certificate
@@ -57,7 +58,7 @@ def state_title(context):
     return translate(title, domain="qgis.certification", context=api.env.getRequest())
 
 
-class NominationView(DefaultView):
+class NominationView(StateBadges, DefaultView):
     def state(self):
         return api.content.get_state(self.context)
 

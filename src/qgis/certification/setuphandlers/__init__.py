@@ -14,6 +14,7 @@ from qgis.certification.content.children import ensure_child
 from qgis.certification.public.figure_counts import rebuild as count_figures
 from qgis.certification.public.multilingual import ensure_language_roots
 from qgis.certification.public.multilingual import ensure_programme_pages
+from qgis.certification.public.site_logo import ensure_site_logo
 
 
 logger = logging.getLogger("qgis.certification")
@@ -97,6 +98,7 @@ def post_install(context):
     ensure_programme_groups()
     ensure_key()  # the programme signs its Open Badges credentials with it
     ensure_modifier()  # a version is read with today's local roles
+    ensure_site_logo()  # the programme's logo and favicon, unless the site has its own
     with api.env.adopt_roles(["Manager"]):
         ensure_language_roots(portal)
         ensure_programme_pages(portal)

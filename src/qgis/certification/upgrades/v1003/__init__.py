@@ -1,8 +1,5 @@
 """1002 -> 1003: one module per change (configure.zcml runs them in order)."""
 
-# accessibility: the product's stylesheet (contrast)
-from .accessibility import add_stylesheet
-
 # certificate wording per language, invoices in the buyer's language
 from .certificate_language import add_certificate_wording
 from .certificate_language import keep_earlier_certificates_in_english
@@ -17,19 +14,24 @@ from .signup import open_sign_up
 from .statistics import count_figures
 from .statistics import index_trainer_months
 
+# the look of the programme
+from .theme import import_theme_records
+from .theme import set_programme_logo
+
 # trainer credentials: their place in the revocation list
 from .trainer_credentials import assign_trainer_status_indexes
 
 
 __all__ = [
     "add_certificate_wording",
-    "add_stylesheet",
     "assign_trainer_status_indexes",
     "count_figures",
+    "import_theme_records",
     "index_trainer_months",
     "keep_earlier_certificates_in_english",
     "link_sign_up_from_apply_pages",
     "open_sign_up",
     "register_invoice_tax_notes",
     "retain_local_roles",
+    "set_programme_logo",
 ]
