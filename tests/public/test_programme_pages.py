@@ -105,7 +105,6 @@ def test_links_inside_the_pages_resolve_on_the_site(functional):
                     checked[url] = browser.headers["status"]
                 assert checked[url].startswith("200"), (page_url, href, checked[url])
     assert set(checked) == {
-        f"{site_url}/organisations",
         f"{site_url}/verify",
         f"{site_url}/@@data-request",
         f"{site_url}/@@my-data",  # the login form first, for a visitor
