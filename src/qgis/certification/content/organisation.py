@@ -83,6 +83,8 @@ class ICertifyingOrganisation(model.Schema):
         ),
         required=False,
         max_length=50_000,
+        # formatted text only: no choice of markup for applicants to puzzle over
+        allowed_mime_types=("text/html",),
     )
 
 

@@ -1,5 +1,7 @@
-"""Languages a course may be taught in (ISO 639-1), named in English."""
+"""Languages a course may be taught in (ISO 639-1), named in the visitor's
+language (pycountry's catalogues, as for countries)."""
 
+import gettext
 from functools import lru_cache
 
 import pycountry
@@ -8,18 +10,30 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
+from qgis.certification.vocabularies.countries import current_language
 
-@lru_cache(maxsize=1)
-def _language_terms():
+
+@lru_cache(maxsize=16)
+def _language_terms(language):
+    translation = gettext.translation(
+        "iso639-3", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
     languages = [
-        (language.alpha_2, language.name)
-        for language in pycountry.languages
-        if hasattr(language, "alpha_2")
+        (item.alpha_2, translation.gettext(item.name))
+        for item in pycountry.languages
+        if hasattr(item, "alpha_2")
     ]
-    languages.sort(key=lambda item: item[1])
+    languages.sort(key=lambda item: item[1].casefold())
     return tuple(SimpleTerm(code, code, name) for code, name in languages)
+
+
+def language_name(code, language="en"):
+    for term in _language_terms(language):
+        if term.value == code:
+            return term.title
+    return code
 
 
 @provider(IVocabularyFactory)
 def course_languages_vocabulary(context):
-    return SimpleVocabulary(_language_terms())
+    return SimpleVocabulary(_language_terms(current_language()))
