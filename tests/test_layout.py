@@ -26,6 +26,7 @@ CONCERNS = {
     "public",
     "setuphandlers",
     "trainers",
+    "work",
 }
 REQUEST_LAYERS = {"browser", "services", "subscribers"}
 FORBIDDEN = {
