@@ -91,4 +91,3 @@ def build(portal):
         draft, returned, waiting, review_ro, review_se, deciding, certified, course, ended,
         invoice, strangers,
     )  # fmt: skip
-

@@ -168,9 +168,7 @@ def test_a_reviewer_sees_only_their_countrys_applications_until_their_group_answ
     assert given.status_code in (200, 201), given.text
 
     assert my_work(people["reviewer_ro"])["user-group-opinions"]["items"] == []
-    review = {
-        item["title"]: item for item in my_work(people["team"])["user-group-review"]["items"]
-    }
+    review = {item["title"]: item for item in my_work(people["team"])["user-group-review"]["items"]}
     assert review["Romanian Review"]["answered"] == [
         {"user_group": "QGIS UG-RO", "opinion": "oppose", "opinion_title": "Opposes"}
     ]

@@ -202,18 +202,21 @@ class Courses:
 def owner_sections(viewer):
     organisations = owned_organisations(viewer)
     # courses, credits and invoices belong to certified organisations
-    paths = [
-        brain.getPath() for brain in organisations if brain.review_state in CERTIFIED_STATES
-    ]
+    paths = [brain.getPath() for brain in organisations if brain.review_state in CERTIFIED_STATES]
     sections = [
-        Section(
-            "my-organisations", _("My organisations"), organisations, owner_organisation_row
-        )
+        Section("my-organisations", _("My organisations"), organisations, owner_organisation_row)
     ]
     if not paths:
         return sections
     courses = Courses(
-        list(find(portal_type="Course", path={"query": paths}, sort_on="qgis_start", sort_order="reverse"))
+        list(
+            find(
+                portal_type="Course",
+                path={"query": paths},
+                sort_on="qgis_start",
+                sort_order="reverse",
+            )
+        )
     )
     ended = Courses(
         [
@@ -437,7 +440,9 @@ def convened_courses(viewer):
     key = keys.person("CourseConvener", viewer.user_id, create=False)
     if key is None:
         return []
-    return list(find(portal_type="Course", qgis_people=key, sort_on="qgis_start", sort_order="reverse"))
+    return list(
+        find(portal_type="Course", qgis_people=key, sort_on="qgis_start", sort_order="reverse")
+    )
 
 
 def convener_sections(courses):
