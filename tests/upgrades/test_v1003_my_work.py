@@ -60,7 +60,7 @@ def test_the_step_adds_the_indexes_and_indexes_what_is_stored(site):
     [brain] = api.content.find(
         qgis_deadline={"query": DateTime() + 1, "range": "min"}, unrestricted=True
     )
-    assert brain.UID == reviewed.UID()
+    assert reviewed.UID() == brain.UID
     assert brain.qgis_work["deadline"] is not None
     with api.env.adopt_user(username="team"):
         assert api.user.has_permission(VIEW_ALL_APPLICATIONS, obj=site)

@@ -3,21 +3,19 @@ the certification team's table of every application (``@@applications`` on
 the organisations folder). Both read the catalog only
 (``qgis.certification.work``)."""
 
-from urllib.parse import urlencode
 from urllib.parse import urlsplit
 
 from plone import api
 from plone.base.interfaces import IRedirectAfterLogin
-from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 from zope.interface import implementer
 
 from qgis.certification.browser.listings import PAGE_SIZE
+from qgis.certification.browser.listings import ListingView
 from qgis.certification.browser.listings import b_start
 from qgis.certification.browser.listings import localized_date
 from qgis.certification.public import feeds
-from qgis.certification.public import listings
 from qgis.certification.work import applications
 from qgis.certification.work import sections
 
@@ -99,28 +97,18 @@ class RedirectToMyWork:
         return f"{root.absolute_url()}/@@my-work"
 
 
-class ApplicationsView(BrowserView):
+class ApplicationsView(ListingView):
     """Every application, newest step first, filtered by state and country."""
+
+    filters_class = applications.ApplicationFilters
+    view_name = "applications"
 
     def __call__(self):
         self.request.response.setHeader("Cache-Control", "private, no-store")
-        self.filters = applications.ApplicationFilters(self.request.form)
-        self.names = feeds.CountryNames()
-        return self.index()
+        return super().__call__()
 
-    def url(self):
-        return f"{self.context.absolute_url()}/@@applications"
-
-    def error(self, field):
-        return self.filters.errors.get(field)
-
-    def selected(self, value, chosen):
-        return "selected" if value == chosen else None
-
-    def batch(self):
-        if getattr(self, "_batch", None) is None:
-            self._batch = Batch(self.filters.results(), PAGE_SIZE, start=b_start(self.request))
-        return self._batch
+    def results(self):
+        return self.filters.results()
 
     def state_choices(self):
         return [
@@ -131,9 +119,9 @@ class ApplicationsView(BrowserView):
             for state, title in applications.states()
         ]
 
-    def country_choices(self):
+    def countries(self):
         codes = api.portal.get_tool("portal_catalog").uniqueValuesFor("qgis_countries")
-        return listings.country_options([*codes, self.filters.country_code], self.names)
+        return self.country_choices(codes)
 
     def rows(self):
         titles = {row["value"]: row["title"] for row in self.state_choices()}
@@ -151,6 +139,3 @@ class ApplicationsView(BrowserView):
                 }
             )
         return found
-
-    def paging_query(self):
-        return urlencode(self.filters.params())

@@ -308,59 +308,50 @@ def by_state(state, **query):
     return find(portal_type=ORGANISATION, review_state=state, **query)
 
 
+def row_of(next_action, url=None, **extras):
+    """A row function: the item with ``next_action``, its link ``url(brain)``
+    (the item itself by default), and each of ``extras`` computed as
+    ``extras[name](viewer, brain)``."""
+
+    def row(viewer, brain):
+        values = {name: compute(viewer, brain) for name, compute in extras.items()}
+        return item(viewer, brain, next_action, url(brain) if url else None, **values)
+
+    return row
+
+
+def age_days(viewer, brain):
+    return days_since(viewer, work_of(brain).get("since"))
+
+
 def team_sections(viewer):
     opinions = Opinions()
-
-    def initial_review_row(viewer, brain):
-        since = work_of(brain).get("since")
-        return item(
-            viewer,
-            brain,
-            _("Check the application and send it on."),
-            age_days=days_since(viewer, since),
-        )
-
-    def user_group_row(viewer, brain):
-        return item(
-            viewer,
-            brain,
-            _("Wait for the user groups' opinions, then send the application to the PSC."),
-            answered=opinions.short(viewer, brain),
-            waiting_for=opinions.waiting(brain),
-        )
-
-    def overdue_row(viewer, brain):
-        return item(
-            viewer,
-            brain,
-            _("The review period ended: send the application to the PSC."),
-            transition_url(brain, "send_to_psc"),
-            answered=opinions.short(viewer, brain),
-            waiting_for=opinions.waiting(brain),
-        )
-
-    def psc_row(viewer, brain):
-        return item(viewer, brain, _("Nothing to do: the PSC decides."))
-
-    now = DateTime(viewer.now.isoformat())
+    review = {
+        "answered": opinions.short,
+        "waiting_for": lambda viewer, brain: opinions.waiting(brain),
+    }
+    ended = {"query": DateTime(viewer.now.isoformat()), "range": "max"}
     return [
         Section(
             "initial-review",
             _("Waiting for the initial review"),
             by_state("submitted", sort_on="qgis_since"),
-            initial_review_row,
+            row_of(_("Check the application and send it on."), age_days=age_days),
         ),
         Section(
             "user-group-review",
             _("In user group review"),
             by_state("user_group_review", sort_on="qgis_deadline"),
-            user_group_row,
+            row_of(
+                _("Wait for the user groups' opinions, then send the application to the PSC."),
+                **review,
+            ),
         ),
         Section(
             "waiting-for-psc",
             _("Waiting for the PSC"),
             by_state("psc_decision", sort_on="qgis_since"),
-            psc_row,
+            row_of(_("Nothing to do: the PSC decides.")),
         ),
         Section(
             "invoices-awaiting-payment",
@@ -371,12 +362,12 @@ def team_sections(viewer):
         Section(
             "overdue-reviews",
             _("Overdue reviews"),
-            by_state(
-                "user_group_review",
-                qgis_deadline={"query": now, "range": "max"},
-                sort_on="qgis_deadline",
+            by_state("user_group_review", qgis_deadline=ended, sort_on="qgis_deadline"),
+            row_of(
+                _("The review period ended: send the application to the PSC."),
+                lambda brain: transition_url(brain, "send_to_psc"),
+                **review,
             ),
-            overdue_row,
         ),
     ]
 
@@ -416,24 +407,9 @@ def reviewer_sections(viewer, groups):
 
 
 def psc_sections(viewer):
-    opinions = Opinions()
-
-    def row(viewer, brain):
-        return item(
-            viewer,
-            brain,
-            _("Approve or reject the application."),
-            opinions=opinions.short(viewer, brain),
-        )
-
-    return [
-        Section(
-            "psc-decisions",
-            _("Waiting for the PSC's decision"),
-            by_state("psc_decision", sort_on="qgis_since"),
-            row,
-        )
-    ]
+    decide = row_of(_("Approve or reject the application."), opinions=Opinions().short)
+    decisions = by_state("psc_decision", sort_on="qgis_since")
+    return [Section("psc-decisions", _("Waiting for the PSC's decision"), decisions, decide)]
 
 
 def convened_courses(viewer):

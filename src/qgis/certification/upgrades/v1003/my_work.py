@@ -5,8 +5,7 @@ actions step adds "My work" to the personal menu. Organisations, courses and
 invoices are then indexed in them (only these indexes and the metadata are
 written: no modification date changes)."""
 
-import transaction
-from plone import api
+from qgis.certification.upgrades.indexing import index_types
 
 
 TO_INDEX = {
@@ -14,17 +13,7 @@ TO_INDEX = {
     "Course": ["qgis_people"],
     "Invoice": ["qgis_since", "qgis_deadline"],
 }
-# objects indexed between two savepoints, so that large sites keep their memory
-BATCH = 1000
 
 
 def index_my_work(setup_tool):
-    catalog = api.portal.get_tool("portal_catalog")
-    for portal_type, indexes in TO_INDEX.items():
-        brains = catalog.unrestrictedSearchResults(portal_type=portal_type)
-        for number, brain in enumerate(brains, 1):
-            item = brain._unrestrictedGetObject()
-            catalog.catalog_object(item, brain.getPath(), idxs=indexes, update_metadata=True)
-            if number % BATCH == 0:
-                transaction.savepoint(optimistic=True)
-                catalog._p_jar.cacheGC()
+    index_types(TO_INDEX, update_metadata=True)
