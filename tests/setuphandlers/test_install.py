@@ -15,7 +15,7 @@ class TestInstall:
         assert IQgisCertificationLayer in browser_layers
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1002",)
+        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)
 
     def test_uninstall_profile_hidden(self, portal):
         from qgis.certification.setuphandlers import HiddenProfiles
@@ -37,3 +37,6 @@ class TestUninstall:
 
     def test_browserlayer_removed(self, browser_layers):
         assert IQgisCertificationLayer not in browser_layers
+
+    def test_my_work_leaves_the_personal_menu(self, portal):
+        assert "my-work" not in api.portal.get_tool("portal_actions").user.objectIds()

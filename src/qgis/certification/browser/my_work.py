@@ -5,7 +5,9 @@ the organisations folder). Both read the catalog only
 
 from urllib.parse import urlsplit
 
+from Acquisition import aq_base
 from plone import api
+from plone.base.interfaces import INavigationRoot
 from plone.base.interfaces import IRedirectAfterLogin
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
@@ -80,6 +82,19 @@ def is_landing(came_from, portal):
     return path in roots
 
 
+def landing_root(context, portal):
+    """Where "my work" is shown after logging in: the language folder of the
+    person's preferred language (else of the page's language), as the site's
+    root sends visitors to theirs; inside a language folder, that folder."""
+    root = api.portal.get_navigation_root(context)
+    if aq_base(root) is not aq_base(portal):
+        return root
+    preferred = api.user.get_current().getProperty("language", "") or ""
+    language = preferred.split("-")[0] or api.portal.get_current_language(context=context)
+    folder = portal.get(language)
+    return folder if INavigationRoot.providedBy(folder) else root
+
+
 @implementer(IRedirectAfterLogin)
 class RedirectToMyWork:
     """After logging in, people land on their work, unless they came for a
@@ -93,8 +108,7 @@ class RedirectToMyWork:
         portal = api.portal.get()
         if not is_landing(came_from, portal):
             return came_from
-        root = api.portal.get_navigation_root(self.context)
-        return f"{root.absolute_url()}/@@my-work"
+        return f"{landing_root(self.context, portal).absolute_url()}/@@my-work"
 
 
 class ApplicationsView(ListingView):
