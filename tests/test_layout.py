@@ -27,6 +27,7 @@ CONCERNS = {
     "setuphandlers",
     "signup",
     "trainers",
+    "work",
 }
 REQUEST_LAYERS = {"browser", "services", "subscribers"}
 FORBIDDEN = {

@@ -235,6 +235,8 @@ def test_public_pages_leave_nothing_in_english(functional, world, language):
 
 # the pages and forms of the journeys: applying, reviewing, deciding, teaching
 JOURNEY_PAGES = [
+    ("owner", "en/@@my-work"),
+    ("reviewer_ro", "en/@@my-work"),
     ("owner", "organisations/++add++CertifyingOrganisation"),
     ("owner", "{draft}"),
     ("owner", "{draft}/edit"),

@@ -54,6 +54,7 @@ from qgis.certification.permissions import REVIEW_TRAINER
 from qgis.certification.permissions import REVOKE_CERTIFICATE
 from qgis.certification.permissions import SUBMIT_APPLICATION
 from qgis.certification.permissions import VIEW
+from qgis.certification.permissions import VIEW_ALL_APPLICATIONS
 from qgis.certification.permissions import VIEW_CREDITS
 from qgis.certification.permissions import VIEW_PRIVATE_DETAILS
 from qgis.certification.permissions import VIEW_QUESTIONNAIRE_ANSWERS
@@ -448,6 +449,7 @@ SITE_GRANTS = {
     BUY_CREDITS: Acquired({OWNER, TEAM, MANAGER}),
     ADD_TRAINER_NOMINATION: Acquired({MANAGER, SITE_ADMIN}),
     NOMINATE_TRAINER: Acquired({MANAGER}),
+    VIEW_ALL_APPLICATIONS: Acquired({TEAM, MANAGER, SITE_ADMIN}),
     REVIEW_TRAINER: Acquired({MANAGER}),
 }
 

@@ -50,3 +50,6 @@ class TestUninstall:
     def test_version_modifier_removed(self, portal):
         modifiers = api.portal.get_tool("portal_modifier")
         assert version_roles.MODIFIER_ID not in modifiers.objectIds()
+
+    def test_my_work_leaves_the_personal_menu(self, portal):
+        assert "my-work" not in api.portal.get_tool("portal_actions").user.objectIds()

@@ -20,8 +20,8 @@ def log_in(session, portal_url, user_id):
     return session.post(f"{portal_url}/login", data=fields, timeout=30)
 
 
-@pytest.mark.parametrize(("preferred", "cookie"), [("ro", "ro"), ("en", "en"), ("", "sv")])
-def test_logging_in_switches_to_the_preferred_language(server_site, preferred, cookie):
+@pytest.mark.parametrize(("preferred", "language"), [("ro", "ro"), ("en", "en"), ("", "sv")])
+def test_logging_in_switches_to_the_preferred_language(server_site, preferred, language):
     api.user.get(userid="owner").setMemberProperties({"language": preferred})
     transaction.commit()
     session = requests.Session()
@@ -31,4 +31,7 @@ def test_logging_in_switches_to_the_preferred_language(server_site, preferred, c
 
     assert response.status_code == 200
     assert "personaltools-logout" in response.text
-    assert session.cookies.get("I18N_LANGUAGE") == cookie
+    # people land on their work, in their language's folder
+    assert response.url == f"{server_site.absolute_url()}/{language}/@@my-work"
+    assert f'lang="{language}"' in response.text
+    assert session.cookies.get("I18N_LANGUAGE") == (preferred or None)

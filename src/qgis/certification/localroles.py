@@ -23,4 +23,6 @@ def set_role_holders(obj, role, user_ids):
             changed = True
     if changed:
         obj.reindexObjectSecurity()
+        # who holds a role, as "my work" finds it (qgis.certification.work)
+        obj.reindexObject(idxs=["qgis_people"])
     return changed

@@ -118,6 +118,10 @@ NOMINATE_TRAINER = _declare(
 REVIEW_TRAINER = _declare(
     "qgis.certification.ReviewTrainer", "qgis.certification: Review trainer nomination"
 )
+# "my work": the certification team's sections and its table of every application
+VIEW_ALL_APPLICATIONS = _declare(
+    "qgis.certification.ViewAllApplications", "qgis.certification: View all applications"
+)
 
 
 # Plone core permissions the product checks or its workflows manage.

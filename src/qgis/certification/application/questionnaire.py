@@ -391,6 +391,9 @@ def save_answers(organisation, kind, data, user_id, when=None):
     recorded.extend(entry for name, entry in previous.items() if name not in asked)
     storage = _storage(organisation, kind, create=True)
     storage[:] = recorded
+    if kind == APPLICATION:
+        # what a draft still misses, as "my work" shows it (qgis.certification.work)
+        organisation.reindexObject(idxs=["qgis_since"])
     return answers(organisation, kind)
 
 

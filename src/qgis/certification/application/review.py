@@ -209,6 +209,8 @@ def record_opinion(organisation, group, user_id, opinion, comment, when=None):
         author=user_id,
         date=when.isoformat(),
     )
+    # the opinions of the round, as "my work" finds them (qgis.certification.work)
+    organisation.reindexObject(idxs=["qgis_opinions"])
     return dict(_opinions(organisation)[key])
 
 

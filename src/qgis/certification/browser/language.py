@@ -19,6 +19,7 @@ from zope.component import getMultiAdapter
 from zope.i18n import translate
 
 from qgis.certification import _
+from qgis.certification import permissions
 
 
 def outside_language_folders(context):
@@ -77,10 +78,15 @@ class OrganisationFolderBreadcrumbs(PhysicalNavigationBreadcrumbs):
 
 
 class OrganisationFolderView(BrowserView):
-    """Visitors are sent to the certified organisations of their language; people
-    who are logged in see the folder as before."""
+    """Visitors are sent to the certified organisations of their language, the
+    certification team to its table of every application; other people who are
+    logged in see the folder as before."""
 
     def __call__(self):
+        if api.user.has_permission(permissions.VIEW_ALL_APPLICATIONS, obj=self.context):
+            # the certification team works from the table of every application
+            self.request.response.redirect(f"{self.context.absolute_url()}/@@applications")
+            return ""
         if not api.user.is_anonymous():
             return getMultiAdapter((self.context, self.request), name="listing_view")()
         root = visitors_language_folder(self.context) or api.portal.get()

@@ -9,12 +9,14 @@ from plone.indexer import indexer
 from qgis.certification.content.attendee import IAttendee
 from qgis.certification.content.certificate import ICertificate
 from qgis.certification.content.course import ICourse
+from qgis.certification.content.invoice import IInvoice
 from qgis.certification.content.organisation import ICertifyingOrganisation
 from qgis.certification.content.trainer import ITrainerNomination
 from qgis.certification.content.training_center import ITrainingCenter
 from qgis.certification.content.urls import safe_url
 from qgis.certification.content.user_group import IUserGroup
 from qgis.certification.privacy.register import address_key
+from qgis.certification.work import indexing as work
 
 
 @indexer(ICertifyingOrganisation)
@@ -298,3 +300,20 @@ def certificate_countries(obj):
 def certificate_course_type(obj):
     """The UID of the certificate's course type."""
     return _course_type(_course_of(obj))
+
+
+# -- "my work" ------------------------------------------------------------------
+# Who owns or convenes an item (keyed), when it entered its state, its deadline,
+# an application's current opinions (keyed) and the metadata the sections show
+# (qgis.certification.work.indexing).
+
+
+organisation_people = indexer(ICertifyingOrganisation)(work.people)
+course_people = indexer(ICourse)(work.people)
+organisation_since = indexer(ICertifyingOrganisation)(work.state_entered)
+organisation_deadline = indexer(ICertifyingOrganisation)(work.organisation_deadline)
+organisation_opinions = indexer(ICertifyingOrganisation)(work.organisation_opinions)
+organisation_work = indexer(ICertifyingOrganisation)(work.organisation_work)
+invoice_since = indexer(IInvoice)(work.invoice_date("issue_date"))
+invoice_deadline = indexer(IInvoice)(work.invoice_date("due_date"))
+invoice_work = indexer(IInvoice)(work.invoice_work)

@@ -13,12 +13,8 @@ from qgis.certification.services.base import ServiceError
 DIGITS = re.compile(r"\d+")
 
 
-class PublicService(ProductService):
-    """A GET service anyone may call, from any origin."""
-
-    def render(self):
-        self.request.response.setHeader("Access-Control-Allow-Origin", "*")
-        return super().render()
+class ParameterService(ProductService):
+    """A GET service whose query parameters are checked."""
 
     def parameter(self, name):
         """A query-string parameter given once, or None when absent or empty."""
@@ -53,3 +49,11 @@ class PublicService(ProductService):
         if not DIGITS.fullmatch(given):
             raise field.fault(field.expected_range())
         return field.read({name: int(given)})
+
+
+class PublicService(ParameterService):
+    """A GET service anyone may call, from any origin."""
+
+    def render(self):
+        self.request.response.setHeader("Access-Control-Allow-Origin", "*")
+        return super().render()

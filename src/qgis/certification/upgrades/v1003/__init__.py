@@ -8,6 +8,9 @@ from .certificate_language import register_invoice_tax_notes
 # gaps of issue 15: figures as running counts, certified trainers, version preview
 from .history import retain_local_roles
 
+# my work
+from .my_work import index_my_work
+
 # sign-up
 from .signup import link_sign_up_from_apply_pages
 from .signup import open_sign_up
@@ -27,6 +30,7 @@ __all__ = [
     "assign_trainer_status_indexes",
     "count_figures",
     "import_theme_records",
+    "index_my_work",
     "index_trainer_months",
     "keep_earlier_certificates_in_english",
     "link_sign_up_from_apply_pages",
