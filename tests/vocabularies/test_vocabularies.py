@@ -78,6 +78,31 @@ def test_countries_are_named_in_the_visitors_language(portal, language, code, na
     assert "XX" not in countries
 
 
+@pytest.mark.parametrize(
+    ("code", "names"),
+    [
+        ("ro", {"en": "engleză", "sv": "suedeză", "de": "germană"}),
+        ("sv", {"en": "Engelska", "ro": "Rumänska", "de": "Tyska"}),
+    ],
+)
+def test_course_languages_are_named_in_the_visitors_language(portal, language, code, names):
+    language(code)
+    languages = vocabulary("CourseLanguages", portal)
+    assert len(languages) == 184
+    assert {value: languages.getTerm(value).title for value in names} == names
+    assert titles(languages) == sorted(titles(languages), key=str.casefold)
+
+
+def test_certificate_languages_are_those_with_wording(portal, language):
+    language("ro")
+    languages = getUtility(IVocabularyFactory, PREFIX + "CertificateLanguages")(portal)
+    assert [term.value for term in languages] == sorted(
+        ["de", "en", "es", "fr", "it", "ja", "pt", "ro", "sv"]
+    )
+    assert languages.getTerm("ja").title == "japoneză"
+    assert "pl" not in languages
+
+
 def test_course_languages_are_iso_639_1_named_in_english(portal):
     languages = vocabulary("CourseLanguages", portal)
     assert len(languages) == 184

@@ -14,7 +14,6 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
-from qgis.certification.certificates.shipped_wording import SHIPPED_WORDING
 from qgis.certification.content.fields import PROMPTED
 from qgis.certification.content.fields import CountryChoice
 from qgis.certification.content.fields import OrganisationItemChoice
@@ -25,9 +24,6 @@ from qgis.certification.content.validation import MAX_LIST_LENGTH
 from qgis.certification.content.validation import TEXT_LENGTH
 
 
-#: The languages a trainer certificate is printed in: those whose certificate
-#: wording the product ships.
-CERTIFICATE_LANGUAGES = tuple(SHIPPED_WORDING)
 MAX_LINKS = 10
 
 
@@ -73,7 +69,8 @@ class ITrainerNomination(model.Schema):
     certificate_language = schema.Choice(
         title=_("Certificate language"),
         description=_("The language the trainer certificate is printed in."),
-        values=CERTIFICATE_LANGUAGES,
+        # the languages the site has certificate wording in
+        vocabulary="qgis.certification.CertificateLanguages",
         required=True,
         default="en",
     )
