@@ -56,7 +56,7 @@ REGIONS = (
     "//*[@id='portal-languageselector']",
 )
 SKIPPED = {"script", "style", "code", "pre", "time"}
-WORD = re.compile(r"[^\W\d_]{3,}")
+WORD = re.compile(r"[^\W\d_]{2,}")
 # addresses, e-mail addresses and certificate codes are the same in every language
 NOT_WORDS = re.compile(
     r"^(https?://\S+|\S+@\S+|QGIS(-[0-9A-Z]{4}){2}-[0-9A-Z]"
