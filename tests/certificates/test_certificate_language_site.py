@@ -56,7 +56,7 @@ def test_a_course_in_german_gets_a_german_certificate(course):
     certificate = certificates[0]
     assert certificate.wording == "den folgenden Kurs erfolgreich abgeschlossen hat:"
     text = pdf_text(documents.certificate_pdf(certificate))
-    for expected in ("ZERTIFIKAT", "Hiermit wird bestätigt, dass", "Vom 1. März 2027 bis zum"):
+    for expected in ("ZERTIFIKAT", "Hiermit wird bestätigt, dass", "Vom 2. November 2026 bis zum"):
         assert expected in text
     assert "CERTIFICATE" not in text
 

@@ -26,7 +26,7 @@ def certificate(server_site):
 
 def open_verification(page, base_url):
     page.goto(f"{base_url}/en")
-    page.get_by_role("link", name="Verify a certificate").click()
+    page.locator("#content").get_by_role("link", name="Verify a certificate").click()
     expect(page.locator("h1")).to_have_text("Verify a QGIS certificate")
 
 
