@@ -1,14 +1,19 @@
 """The public pages as visitors see them in English, Romanian and Swedish, on
 a desktop and on a phone: the programme's logo, its footer in the page's
-language, no Plone copyright. Every page is kept as a screenshot
-(test-artifacts/screenshots/) for a person to look at."""
+language, no Plone copyright, no serious or critical accessibility violation
+(axe-core). Every page is kept as a screenshot (test-artifacts/screenshots/)
+for a person to look at."""
 
 import pytest
 import transaction
+from axe_helpers import assert_accessible
 from builders import issued_certificate
 from playwright.sync_api import expect
 
 from qgis.certification.public.programme_pages import PAGES
+
+
+APPLY = next(page for page in PAGES if page["id"]["en"] == "apply")
 
 
 pytestmark = pytest.mark.server
@@ -37,6 +42,8 @@ def public_pages(base_url, language, world):
     return {
         "front": f"{base_url}/{language}",
         "certified": f"{base_url}/{language}/@@certified-organisations",
+        "statistics": f"{base_url}/{language}/@@statistics",
+        "apply": f"{base_url}/{language}/{APPLY['id'][language]}",
         "organisation": world["organisation"],
         "verification": f"{base_url}/verify/{world['code']}",
     }
@@ -59,6 +66,7 @@ def test_public_pages_look_like_the_programme(public_world, page, base_url, scre
         expect(footer.get_by_role("link", name=VERIFY[language])).to_be_visible()
         expect(page.locator("#portal-footer-wrapper")).not_to_contain_text("Plone")
         page.wait_for_load_state("load")
+        assert_accessible(page)
         screenshot(page, f"{name}-desktop")
         page.set_viewport_size(PHONE)
         expect(logo).to_be_visible()
