@@ -2,18 +2,20 @@
 starts applying (its first login); everybody else lands on "My work", unless
 they came for a particular page (a link in a mail)."""
 
-from qgis.certification.browser.my_work import RedirectToMyWork
-from qgis.certification.browser.signup import FirstLoginLanding
+from plone.base.interfaces import IRedirectAfterLogin
+from zope.interface import implementer
+
+from qgis.certification.browser.my_work import my_work_landing
+from qgis.certification.browser.signup import first_login_landing
 
 
+@implementer(IRedirectAfterLogin)
 class LoginLanding:
     def __init__(self, context, request):
         self.context = context
         self.request = request
 
     def __call__(self, came_from=None, is_initial_login=False):
-        first = FirstLoginLanding(self.context, self.request)
-        target = first(came_from, is_initial_login)
-        if target != came_from:
-            return target
-        return RedirectToMyWork(self.context, self.request)(came_from, is_initial_login)
+        return first_login_landing(self.request, is_initial_login) or my_work_landing(
+            self.context, came_from
+        )

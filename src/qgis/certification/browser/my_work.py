@@ -8,10 +8,8 @@ from urllib.parse import urlsplit
 from Acquisition import aq_base
 from plone import api
 from plone.base.interfaces import INavigationRoot
-from plone.base.interfaces import IRedirectAfterLogin
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
-from zope.interface import implementer
 
 from qgis.certification.browser.listings import PAGE_SIZE
 from qgis.certification.browser.listings import ListingView
@@ -95,20 +93,13 @@ def landing_root(context, portal):
     return folder if INavigationRoot.providedBy(folder) else root
 
 
-@implementer(IRedirectAfterLogin)
-class RedirectToMyWork:
+def my_work_landing(context, came_from):
     """After logging in, people land on their work, unless they came for a
-    particular page (a link in a mail)."""
-
-    def __init__(self, context, request):
-        self.context = context
-        self.request = request
-
-    def __call__(self, came_from=None, is_initial_login=False):
-        portal = api.portal.get()
-        if not is_landing(came_from, portal):
-            return came_from
-        return f"{landing_root(self.context, portal).absolute_url()}/@@my-work"
+    particular page (a link in a mail): the URL to go to."""
+    portal = api.portal.get()
+    if not is_landing(came_from, portal):
+        return came_from
+    return f"{landing_root(context, portal).absolute_url()}/@@my-work"
 
 
 class ApplicationsView(ListingView):

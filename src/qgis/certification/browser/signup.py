@@ -10,7 +10,6 @@ from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.app.users.browser.register import RegistrationForm
 from plone.app.users.utils import notifyWidgetActionExecutionError
-from plone.base.interfaces import IRedirectAfterLogin
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
@@ -21,7 +20,6 @@ from zope import schema
 from zope.event import notify
 from zope.interface import Interface
 from zope.interface import Invalid
-from zope.interface import implementer
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
@@ -153,21 +151,14 @@ class PasswordResetMail(RegistrationMail):
     kind = mails.PASSWORD_RESET
 
 
-@implementer(IRedirectAfterLogin)
-class FirstLoginLanding:
-    """After its first login a signed-up account starts applying; later logins,
-    and accounts made otherwise, go where they were going."""
-
-    def __init__(self, context, request):
-        self.context = context
-        self.request = request
-
-    def __call__(self, came_from=None, is_initial_login=False):
-        user = api.user.get_current()
-        if not (is_initial_login and landing.signed_up(user.getId())):
-            return came_from
-        IStatusMessage(self.request).add(WELCOME, type="info")
-        return landing.first_login_url()
+def first_login_landing(request, is_initial_login):
+    """After its first login a signed-up account starts applying: the URL of
+    the form, or None for later logins and accounts made otherwise."""
+    user = api.user.get_current()
+    if not (is_initial_login and landing.signed_up(user.getId())):
+        return None
+    IStatusMessage(request).add(WELCOME, type="info")
+    return landing.first_login_url()
 
 
 class SignUpInvitation(ViewletBase):

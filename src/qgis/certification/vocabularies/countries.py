@@ -1,33 +1,25 @@
 """ISO 3166-1 alpha-2 countries, named in the visitor's language (pycountry's catalogues)."""
 
-import gettext
 from functools import lru_cache
 
 import pycountry
 from plone import api
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
-from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+
+from qgis.certification.vocabularies.named import named_terms
+from qgis.certification.vocabularies.named import title_of
 
 
 @lru_cache(maxsize=16)
 def _country_terms(language):
-    translation = gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
-    )
-    countries = [
-        (country.alpha_2, translation.gettext(country.name)) for country in pycountry.countries
-    ]
-    countries.sort(key=lambda item: item[1].casefold())
-    return tuple(SimpleTerm(code, code, name) for code, name in countries)
+    countries = ((country.alpha_2, country.name) for country in pycountry.countries)
+    return named_terms("iso3166-1", language, countries)
 
 
 def country_name(code, language="en"):
-    for term in _country_terms(language):
-        if term.value == code:
-            return term.title
-    return code
+    return title_of(_country_terms(language), code)
 
 
 def current_language():
