@@ -9,6 +9,8 @@ Every step is screenshotted, every distinct page and form checked with axe-core.
 """
 
 import re
+from datetime import date
+from datetime import timedelta
 from urllib.parse import urlparse
 
 import axe_helpers
@@ -19,6 +21,10 @@ from conftest import TIMEOUT_MS
 from mail_helpers import parsed
 from playwright.sync_api import expect
 from plone import api
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
+
+from qgis.certification.interfaces import IInvoiceSettings
 
 
 pytestmark = pytest.mark.server
@@ -28,6 +34,13 @@ OWNER = "elena"
 OWNER_PASSWORD = "Iasi-GIS-2026-password"
 LINK = re.compile(r"http\S+/passwordreset/\S+")
 ORGANISATION = "Școala GIS din Iași"
+IBAN = "CH9300762011623852957"
+CSV = (
+    "first_name,last_name,email\n"
+    "Ioana,Ștefănescu,ioana@example.org\n"
+    "Andrei,Munteanu,andrei@example.org\n"
+    "Maria,Dumitrescu,maria@example.org\n"
+).encode()
 ANSWERS = {
     "teaching": "Cursuri de trei zile, în clasă, pentru cel mult douăsprezece persoane.",
     "trainers": "2",
@@ -46,7 +59,20 @@ PLONE_OWN = ("#edit-zone", "input[type=file][id$='-input']", ".tox-tinymce")
 
 
 def assert_accessible(page):
+    page.wait_for_load_state("load")
     axe_helpers.assert_accessible(page, exclude=PLONE_OWN)
+
+
+@pytest.fixture
+def bank_details(server_site):
+    """The programme's bank account, as its managers set it in the control panel
+    before any invoice can be made (restored afterwards)."""
+    settings = getUtility(IRegistry).forInterface(IInvoiceSettings)
+    before, settings.iban = settings.iban, IBAN
+    transaction.commit()
+    yield
+    settings.iban = before
+    transaction.commit()
 
 
 @pytest.fixture
@@ -102,6 +128,14 @@ def workflow_step(page, transition, comment):
     expect(page.locator("#form-widgets-comment")).to_be_visible()
     assert_accessible(page)
     page.fill("#form-widgets-comment", comment)
+
+
+def confirm(page, transition, comment, state, shot, name):
+    """A workflow step confirmed; the state menu then shows ``state``."""
+    workflow_step(page, transition, comment)
+    shot(page, name)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.locator("#plone-contentmenu-workflow")).to_contain_text(state)
 
 
 def mailed_link(portal):
@@ -218,10 +252,8 @@ def review(person, shot):
     team = person()
     log_in(team, "team")
     on_my_work(team, "initial-review", shot, "13-team-my-work")
-    workflow_step(team, "send_to_user_groups", "Cererea este completă; o trimitem grupului român.")
-    shot(team, "14-send-to-user-groups")
-    team.get_by_role("button", name="Confirm").click()
-    expect(team.locator("#plone-contentmenu-workflow")).to_contain_text("User group review")
+    comment = "Complete; over to QGIS Romania."
+    confirm(team, "send_to_user_groups", comment, "User group review", shot, "14-to-user-groups")
     shot(team, "15-in-user-group-review")
 
     reviewer = person()
@@ -236,24 +268,123 @@ def review(person, shot):
     shot(reviewer, "18-opinion-recorded")
 
     team.reload()
-    workflow_step(team, "send_to_psc", "The Romanian user group recommends it.")
-    shot(team, "19-send-to-psc")
-    team.get_by_role("button", name="Confirm").click()
-    expect(team.locator("#plone-contentmenu-workflow")).to_contain_text("PSC")
+    comment = "The Romanian user group recommends it."
+    confirm(team, "send_to_psc", comment, "PSC", shot, "19-send-to-psc")
     shot(team, "20-waiting-for-psc")
 
     psc = person()
     log_in(psc, "psc_member")
     on_my_work(psc, "psc-decisions", shot, "21-psc-my-work")
-    workflow_step(psc, "approve", "Approved by the PSC.")
-    shot(psc, "22-approve")
-    psc.get_by_role("button", name="Confirm").click()
-    expect(psc.locator("#plone-contentmenu-workflow")).to_contain_text("Certified")
+    confirm(psc, "approve", "Approved by the PSC.", "Certified", shot, "22-approve")
     shot(psc, "23-approved")
     return team
 
 
-def test_the_programme_from_sign_up_to_a_verified_certificate(server_site, person, screenshot):
+def buy_credits(owner, team, organisation_url, shot):
+    """The owner orders credits on invoice; the team marks the invoice paid."""
+    log_in(owner, OWNER, OWNER_PASSWORD)
+    assert_accessible(owner)
+    shot(owner, "24-owner-my-work")
+    owner.goto(organisation_url)
+    owner.fill("#form-widgets-credits", "5")
+    method = owner.locator('[name="form.widgets.method:list"]')
+    if method.first.evaluate("(element) => element.tagName") == "SELECT":
+        method.select_option("invoice")
+    else:
+        owner.check('[name="form.widgets.method:list"][value="invoice"]')
+    assert_accessible(owner)
+    shot(owner, "25-buy-credits")
+    owner.click("#form-buttons-order")
+    expect(owner.locator("#credits .order-status")).to_be_visible()
+    assert_accessible(owner)
+    shot(owner, "26-ordered")
+
+    team.goto("@@my-work")
+    invoices = team.locator("#my-work-invoices-awaiting-payment")
+    shot(team, "27-team-invoices")
+    invoices.locator("a").first.click()
+    assert_accessible(team)
+    confirm(team, "mark_paid", "Paid by bank transfer.", "Paid", shot, "28-mark-paid")
+    shot(team, "29-paid")
+
+
+def add_item(page, type_id):
+    """Plone's toolbar: Add new… → the type, its form ready."""
+    page.wait_for_load_state("load")
+    page.locator("#plone-contentmenu-factories > a").click()
+    page.locator(f"#plone-contentmenu-factories #{type_id}").click()
+    expect(page.locator("#form-buttons-save")).to_be_visible()
+    focused(page)
+
+
+def save(page, shot, name, title):
+    assert_accessible(page)
+    shot(page, name)
+    page.click("#form-buttons-save")
+    expect(page.locator("h1")).to_have_text(title)
+
+
+def add_course(owner, organisation_url, shot):
+    owner.goto(organisation_url)
+    add_item(owner, "trainingcenter")
+    owner.fill("#form-widgets-IBasic-title", "Centrul din Iași")
+    owner.select_option("#form-widgets-country", "RO")
+    save(owner, shot, "30-training-centre", "Centrul din Iași")
+    owner.goto(organisation_url)
+    add_item(owner, "courseconvener")
+    owner.fill("#form-widgets-IBasic-title", "Elena Popa")
+    owner.fill("#form-widgets-user_id", OWNER)
+    save(owner, shot, "31-convener", "Elena Popa")
+    owner.goto(organisation_url)
+    add_item(owner, "course")
+    owner.fill("#form-widgets-IBasic-title", "QGIS în trei zile, iarna")
+    for field in ("course_type", "convener", "training_center"):
+        owner.select_option(f"#form-widgets-{field}", index=1)
+    started, ends = date.today() - timedelta(days=3), date.today() + timedelta(days=30)
+    owner.fill("#form-widgets-start_date", started.isoformat())
+    owner.fill("#form-widgets-end_date", ends.isoformat())
+    owner.select_option("#form-widgets-course_language", "ro")
+    save(owner, shot, "32-course", "QGIS în trei zile, iarna")
+    return re.sub(r"/(view)?(\?.*)?$", "", owner.url)
+
+
+def certify_attendees(owner, shot):
+    owner.locator("#attendees a[href$='@@import-attendees']").click()
+    with owner.expect_file_chooser() as chooser:
+        owner.click("#form-widgets-file")
+    chooser.value.set_files(files=[{"name": "cursanti.csv", "mimeType": "text/csv", "buffer": CSV}])
+    assert_accessible(owner)
+    shot(owner, "33-import-attendees")
+    owner.click("#form-buttons-import")
+    expect(owner.locator("#attendees")).to_contain_text("Ioana")
+    shot(owner, "34-imported")
+
+    owner.locator("#attendees a[href$='@@issue-certificates']").click()
+    owner.check('[name="form.widgets.all:list"]')
+    assert_accessible(owner)
+    shot(owner, "35-issue")
+    owner.click("#form-buttons-review")
+    assert_accessible(owner)
+    shot(owner, "36-issue-review")
+    owner.click("#form-buttons-issue")
+    expect(owner.locator("#certificates")).to_contain_text("Ioana")
+    shot(owner, "37-issued")
+
+    owner.click("#mail-certificates")
+    expect(owner).to_have_url(re.compile(r"@@mail-certificates$"))
+    assert_accessible(owner)
+    shot(owner, "38-mail")
+    owner.click("#form-buttons-review")
+    assert_accessible(owner)
+    shot(owner, "39-mail-confirm")
+    owner.click("#form-buttons-mail")
+    expect(owner.locator(".statusmessage-info")).to_be_visible()
+    shot(owner, "40-mailed")
+
+
+def test_the_programme_from_sign_up_to_a_verified_certificate(
+    server_site, bank_details, person, screenshot
+):
     shot = screenshot
     page = person("ro-RO")
     sign_up(page, server_site, shot)
@@ -266,6 +397,22 @@ def test_the_programme_from_sign_up_to_a_verified_certificate(server_site, perso
     assert api.content.get_state(organisation) == "submitted"
     assert OWNER in organisation.users_with_local_role("Owner")
 
-    review(person, shot)
+    team = review(person, shot)
     transaction.begin()
     assert api.content.get_state(organisation) == "published"
+
+    owner = person("ro-RO")
+    buy_credits(owner, team, organisation_url, shot)
+    course_url = add_course(owner, organisation_url, shot)
+    certify_attendees(owner, shot)
+
+    transaction.begin()
+    course = server_site.unrestrictedTraverse(urlparse(course_url).path)
+    certificates = api.content.find(context=course, portal_type="Certificate", unrestricted=True)
+    assert len(certificates) == 3
+    code = certificates[0]._unrestrictedGetObject().code
+    visitor = person()
+    visitor.goto(f"verify/{code}")
+    expect(visitor.locator("main")).to_contain_text(code)
+    assert_accessible(visitor)
+    shot(visitor, "41-verified")
