@@ -33,12 +33,12 @@ def add_from_menu(page, type_id, form_ready):
 def test_applicant_applies_and_submits(server_site, page, base_url, screenshot, log_in, form_ready):
     log_in("stranger")
 
-    # the way in: the front page's Apply button, then the page on applying
+    # the way in: the front page's Apply now, which opens the application's form
     page.goto(f"{base_url}/en")
-    page.get_by_role("link", name="Apply", exact=True).click()
-    page.get_by_role("link", name="Certifying organisations").first.click()
-    expect(page).to_have_url(f"{base_url}/organisations")
-    add_from_menu(page, "certifyingorganisation", form_ready)
+    page.get_by_role("link", name="Apply now").click()
+    expect(page).to_have_url(f"{base_url}/organisations/++add++CertifyingOrganisation")
+    expect(page.locator("#form-buttons-save")).to_be_visible()
+    form_ready()
 
     page.fill("#form-widgets-IBasic-title", "Danube GIS School")
     page.fill("#form-widgets-email", "office@danube-gis.example")

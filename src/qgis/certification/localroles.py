@@ -1,6 +1,8 @@
 """Local roles the product grants from its own data (reviewers, conveners,
 owners): the holders of a role on an object follow a set of users."""
 
+from Products.CMFCore.utils import getToolByName
+
 
 def set_role_holders(obj, role, user_ids):
     """Give ``role`` on ``obj`` to exactly ``user_ids``: it is taken from every
@@ -23,6 +25,13 @@ def set_role_holders(obj, role, user_ids):
             changed = True
     if changed:
         obj.reindexObjectSecurity()
-        # who holds a role, as "my work" finds it (qgis.certification.work)
-        obj.reindexObject(idxs=["qgis_people"])
+        # who holds a role, as "my work" finds it (qgis.certification.work);
+        # an object not catalogued yet gets every index when it is added
+        if is_catalogued(obj):
+            obj.reindexObject(idxs=["qgis_people"])
     return changed
+
+
+def is_catalogued(obj):
+    catalog = getToolByName(obj, "portal_catalog")
+    return catalog.getrid("/".join(obj.getPhysicalPath())) is not None

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from persistent.mapping import PersistentMapping
 from plone import api
+from Products.ZCatalog.ZCatalog import ZCatalog
 from zope.annotation.interfaces import IAnnotations
 
 from qgis.certification import _
@@ -74,7 +75,20 @@ def children(container, portal_type):
     )
 
 
-def _missing_details(organisation):
+def indexed_children(container, portal_type):
+    """``children`` as the catalog holds them now, for indexers: a search
+    through Plone's catalog tool would first process the indexing queue,
+    indexing the object being indexed a second time, under a new record."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return ZCatalog.searchResults(
+        catalog,
+        path={"query": "/".join(container.getPhysicalPath()), "depth": 1},
+        portal_type=portal_type,
+        sort_on="getObjPositionInParent",
+    )
+
+
+def _missing_details(organisation, find):
     return [
         label
         for name, label in (
@@ -86,7 +100,7 @@ def _missing_details(organisation):
     ]
 
 
-def _missing_contributions(organisation):
+def _missing_contributions(organisation, find):
     missing = []
     if not organisation.contribution_types:
         missing.append(_("at least one kind of contribution to QGIS"))
@@ -96,8 +110,8 @@ def _missing_contributions(organisation):
     return missing
 
 
-def _missing_course_types(organisation):
-    course_types = children(organisation, "CourseType")
+def _missing_course_types(organisation, find):
+    course_types = find(organisation, "CourseType")
     if not course_types:
         return [_("at least one course type")]
     return [
@@ -106,11 +120,11 @@ def _missing_course_types(organisation):
             mapping={"title": course_type.Title},
         )
         for course_type in course_types
-        if not children(course_type._unrestrictedGetObject(), ("File", "Link"))
+        if not find(course_type._unrestrictedGetObject(), ("File", "Link"))
     ]
 
 
-def _missing_answers(organisation):
+def _missing_answers(organisation, find):
     unanswered = questionnaire.missing(organisation, questionnaire.APPLICATION)
     if not unanswered:
         return []
@@ -131,14 +145,15 @@ APPLICATION_PARTS = (
 )
 
 
-def missing_by_part(organisation):
-    """``[(part id, [what it still lacks])]`` for each part of the application."""
-    return [(part, check(organisation)) for part, check in APPLICATION_PARTS]
+def missing_by_part(organisation, find=children):
+    """``[(part id, [what it still lacks])]`` for each part of the application;
+    ``find`` finds an item's children (``indexed_children`` in indexers)."""
+    return [(part, check(organisation, find)) for part, check in APPLICATION_PARTS]
 
 
-def missing_for_submission(organisation):
+def missing_for_submission(organisation, find=children):
     """What the application still lacks, as messages; empty when complete."""
-    return [item for _part, missing in missing_by_part(organisation) for item in missing]
+    return [item for _part, missing in missing_by_part(organisation, find) for item in missing]
 
 
 def _history(organisation):

@@ -6,6 +6,7 @@ from plone import api
 from zope.lifecycleevent.interfaces import IObjectMovedEvent
 
 from qgis.certification.content.organisation import organisation_of
+from qgis.certification.localroles import is_catalogued
 from qgis.certification.work.indexing import reindex_work
 
 
@@ -14,7 +15,8 @@ def state_changed(obj, event):
 
 
 def roles_changed(obj, event):
-    obj.reindexObject(idxs=["qgis_people"])
+    if is_catalogued(obj):
+        obj.reindexObject(idxs=["qgis_people"])
 
 
 def part_changed(obj, event):

@@ -15,6 +15,7 @@ from plone import api
 from zope.i18nmessageid import Message
 
 from qgis.certification.application import review
+from qgis.certification.localroles import is_catalogued
 from qgis.certification.work import keys
 
 
@@ -124,7 +125,8 @@ def organisation_work(organisation):
     work = {"since": since, "deadline": deadline}
     if api.content.get_state(organisation, None) == "draft":
         work["missing"] = [
-            message_data(item) for item in review.missing_for_submission(organisation)
+            message_data(item)
+            for item in review.missing_for_submission(organisation, review.indexed_children)
         ]
         work["change_request"] = last_change_request(organisation)
     return work
@@ -154,5 +156,7 @@ def invoice_date(name):
 
 
 def reindex_work(obj):
-    """Reindex what "my work" reads of ``obj`` (and with it, its metadata)."""
-    obj.reindexObject(idxs=list(WORK_INDEXES))
+    """Reindex what "my work" reads of ``obj`` (and with it, its metadata); an
+    object not catalogued yet gets every index when it is added."""
+    if is_catalogued(obj):
+        obj.reindexObject(idxs=list(WORK_INDEXES))
