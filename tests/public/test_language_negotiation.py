@@ -105,10 +105,14 @@ def test_visitors_opening_the_organisations_folder_get_the_certified_list(server
     assert response.headers["Location"] == f"{portal_url}/{language}/@@certified-organisations"
 
 
-def test_the_team_still_sees_the_organisations_folder(server_site, served_course, sessions_for):
+def test_the_team_gets_the_table_of_every_application(server_site, served_course, sessions_for):
     team = sessions_for("team")["team"]
     team.headers["Accept"] = "text/html"
-    response = team.get(f"{server_site.absolute_url()}/organisations", allow_redirects=False)
+    folder = f"{server_site.absolute_url()}/organisations"
+    response = team.get(folder, allow_redirects=False)
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"{folder}/@@applications"
+    response = team.get(folder)
     assert response.status_code == 200
     assert served_course[0].Title() in response.text
 
