@@ -7,8 +7,10 @@ from email import policy
 import pytest
 import transaction
 from plone import api
+from zope.i18nmessageid import Message
 
 from qgis.certification import _
+from qgis.certification.application.notifications import MAILS
 from qgis.certification.mail import messages
 from qgis.certification.mail.delivery import EnvironmentMailHost
 
@@ -70,8 +72,42 @@ def test_mail_is_written_in_the_recipients_language_from_the_site(people):
     assert ro["From"].addresses[0].addr_spec == "cert@example.org"
     assert ro["Subject"] == "Cerere nouă: Geo Academy"
     assert ro.get_content_type() == "text/plain"
-    assert ro.get_content() == "Cerere nouă: Geo Academy\n-- \nsignature"
+    # each part is a paragraph, whether its translation ends with a line break or not
+    assert ro.get_content() == "Cerere nouă: Geo Academy\n\n-- \nsignature"
     assert sv["Subject"] == "Ny ansökan: Geo Academy"
+
+
+CERTIFICATE_SUBJECT = _("Your QGIS certificate: ${course}", mapping={"course": "QGIS"})
+REVIEW_BODY = Message(
+    MAILS["user_group_review"][1], mapping={"title": "Geo", "country": "Romania", "url": ""}
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "parts", "expected"),
+    [
+        ("de", (CERTIFICATE_SUBJECT,), "de"),
+        ("ja", (CERTIFICATE_SUBJECT, "plain text is no message"), "ja"),
+        # the German catalogue holds the attendees' mails only
+        ("de", (CERTIFICATE_SUBJECT, REVIEW_BODY), "en"),
+        # a message put into another one counts too
+        ("de", (_("${a}", mapping={"a": REVIEW_BODY}),), "en"),
+        ("ro", (CERTIFICATE_SUBJECT, REVIEW_BODY), "ro"),
+        ("nl", (CERTIFICATE_SUBJECT,), "en"),
+        ("en", (REVIEW_BODY,), "en"),
+    ],
+)
+def test_a_mail_is_written_wholly_in_one_language(portal, language, parts, expected):
+    assert messages.writing_language(language, parts) == expected
+
+
+def test_a_partial_catalogue_sends_a_wholly_english_mail(portal):
+    portal.MailHost.reset()
+    recipient = messages.address_recipient("x@example.org", "de")
+    messages.send_mail(recipient, CERTIFICATE_SUBJECT, REVIEW_BODY)
+    (message,) = sent(portal)
+    assert message["Subject"] == "Your QGIS certificate: QGIS"
+    assert message.get_content().startswith("Hello,\n\nGeo (Romania) applies to become")
 
 
 def test_attachments_travel_with_the_text(people):

@@ -45,13 +45,6 @@ CERTIFICATE_MAIL_BADGE = _(
 )
 
 
-def document_language(code):
-    """The language a mail about a certificate is written in: its course's, when
-    the site's messages exist in it, else English (the PDF is always in the
-    course's language, see ``printed_wording``)."""
-    return code if code in ("en", "ro", "sv") else "en"
-
-
 def printed_wording(language):
     """The wording an issued certificate prints: its language's. Issuing is refused
     without it; a certificate issued before its language had wording (printed in
@@ -210,7 +203,8 @@ def _certificate_mail(certificate):
 
 def mail_certificates(certificates):
     """Queue one mail per certificate (sent after commit), with link and PDF,
-    in the certificate's language.
+    wholly in the certificate's language (wholly in English when the site's
+    messages lack that language, see ``messages.writing_language``).
 
     Returns ``(sent, failed)``: a bad or missing address is reported and the
     others are still sent."""
@@ -219,7 +213,7 @@ def mail_certificates(certificates):
         attendee = uuidToObject(certificate.attendee, unrestricted=True)
         recipient = messages.address_recipient(
             getattr(attendee, "email", ""),
-            document_language(certificate.certificate_language),
+            certificate.certificate_language or messages.ENGLISH,
         )
         if recipient is None:
             failed.append(

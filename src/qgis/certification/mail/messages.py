@@ -18,7 +18,10 @@ from email.utils import formataddr
 from email.utils import parseaddr
 
 from plone import api
+from zope.component import queryUtility
 from zope.i18n import translate
+from zope.i18n.interfaces import ITranslationDomain
+from zope.i18nmessageid import Message
 
 from qgis.certification.content.validation import EMAIL_RE
 
@@ -26,6 +29,9 @@ from qgis.certification.content.validation import EMAIL_RE
 logger = logging.getLogger("qgis.certification")
 
 CHARSET = "utf-8"
+ENGLISH = "en"
+# what a catalogue answers for a msgid it does not translate
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -96,10 +102,44 @@ def sender():
     return formatted if parseaddr(formatted)[1] == address else address
 
 
+def _parts(parts):
+    return (parts,) if isinstance(parts, str) else tuple(parts)
+
+
+def _messages(parts):
+    """The i18n messages of ``parts``, those interpolated into them included."""
+    for part in parts:
+        if isinstance(part, Message):
+            yield part
+            yield from _messages(value for value in (part.mapping or {}).values())
+
+
+def _has_translation(message, language):
+    domain = queryUtility(ITranslationDomain, message.domain or "")
+    if domain is None or language not in domain.getCatalogsInfo():
+        return False
+    found = domain.translate(str(message), target_language=language, default=_MISSING)
+    return found is not _MISSING and found != ""
+
+
+def writing_language(language, parts):
+    """``language`` when its catalogues translate every message of ``parts``,
+    else English: a mail is written wholly in one language, never in a mix of
+    a partial catalogue and English defaults."""
+    if language == ENGLISH:
+        return ENGLISH
+    wanted = set(_messages(parts))
+    if all(_has_translation(message, language) for message in wanted):
+        return language
+    logger.info("Mail written in English: no complete %r translation", language)
+    return ENGLISH
+
+
 def _translated(parts, language):
-    if isinstance(parts, str):
-        parts = (parts,)
-    return "\n".join(translate(part, target_language=language) for part in parts)
+    """The text of ``parts`` (messages or strings) in ``language``, one paragraph
+    each: a translation ends with a line break or not, the mail does the same."""
+    texts = (translate(part, target_language=language).rstrip("\n") for part in _parts(parts))
+    return "\n\n".join(texts)
 
 
 def _mime(body, attachments):
@@ -119,14 +159,16 @@ def send_mail(recipient, subject, body, attachments=()):
     """Queue one mail to ``recipient``, sent when the transaction commits.
 
     ``subject`` is an i18n message; ``body`` one message or a sequence of
-    them, joined by line breaks; both are translated into the recipient's
-    language. ``attachments`` are ``Attachment``s.
+    them, each a paragraph; both are translated into the recipient's
+    language, or wholly into English when a catalogue of that language lacks
+    one of them. ``attachments`` are ``Attachment``s.
     """
+    language = writing_language(recipient.language, (subject, *_parts(body)))
     api.portal.get_tool("MailHost").send(
-        _mime(_translated(body, recipient.language), attachments),
+        _mime(_translated(body, language), attachments),
         mto=recipient.address,
         mfrom=sender(),
-        subject=_translated(subject, recipient.language),
+        subject=_translated(subject, language),
         charset=CHARSET,
         immediate=False,
     )

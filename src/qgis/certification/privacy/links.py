@@ -6,12 +6,14 @@ nothing about an address; only the mail, read by whoever owns the address,
 does. Each address may ask a few times a day.
 """
 
+from Acquisition import aq_parent
 from plone import api
 from zope.i18nmessageid import Message
 
 from qgis.certification import _
 from qgis.certification.interfaces import IPrivacySettings
 from qgis.certification.mail import messages
+from qgis.certification.privacy.attendees import held_for
 from qgis.certification.privacy.attendees import holds_data
 from qgis.certification.privacy.register import address_key
 from qgis.certification.privacy.register import log_request
@@ -44,8 +46,20 @@ def data_url(token):
     return f"{api.portal.get().absolute_url()}/@@attendee-data?token={token}"
 
 
+def mail_language(key, page_language):
+    """The language of the courses the address attended, when they share one
+    (attendees have no account: their mails speak their course's language);
+    else the language of the page they asked from."""
+    found = {
+        getattr(aq_parent(attendee), "course_language", None) or page_language
+        for attendee in held_for(key, "Attendee")
+    }
+    return found.pop() if len(found) == 1 else page_language
+
+
 def request_link(address, language):
-    """Mail a data link to ``address`` when data is held for it; returns the
+    """Mail a data link to ``address`` when data is held for it (in the language
+    of its courses, see ``mail_language``, else ``language``); returns the
     answer to show (the same either way). Raises ``Refusal`` on a bad address
     (400) or too many requests for it (429)."""
     recipient = messages.address_recipient(address, language)
@@ -61,7 +75,8 @@ def request_link(address, language):
         hours = setting("link_validity_hours")
         url = data_url(make_token(key, hours))
         body = Message(LINK_BODY, mapping={"url": url, "hours": hours})
-        messages.send_mail(recipient, LINK_SUBJECT, body)
+        written_to = messages.Recipient(recipient.address, mail_language(key, language))
+        messages.send_mail(written_to, LINK_SUBJECT, body)
         log_request(KIND, "link sent")
     else:
         log_request(KIND, "no data held")
