@@ -1,0 +1,80 @@
+"""The product's own entries in Plone's domain (locales/{ro,sv}/LC_MESSAGES/plone.po)
+win over plone.app.locales, which zope.i18n would otherwise ask first."""
+
+from pathlib import Path
+
+import plone.app.locales
+import pytest
+from babel.messages.pofile import read_po
+from zope.component import getUtility
+from zope.i18n import translate
+from zope.i18n.interfaces import ITranslationDomain
+
+import qgis.certification
+from qgis.certification.catalogue_order import prefer_catalogues
+
+
+LOCALES = Path(qgis.certification.__file__).parent / "locales"
+PLONE_LOCALES = Path(plone.app.locales.__file__).parent / "locales"
+
+
+def plone_says(language, msgid):
+    """plone.app.locales' own translation of ``msgid``."""
+    with open(PLONE_LOCALES / language / "LC_MESSAGES" / "plone.po", "rb") as po:
+        return read_po(po, locale=language)[msgid].string
+
+
+@pytest.mark.parametrize(
+    ("language", "msgid", "ours"),
+    [
+        ("ro", "label_description", "Rezumat"),
+        ("sv", "label_description", "Sammanfattning"),
+        # Plone's Romanian catalogue "translates" this one with its own msgid
+        (
+            "ro",
+            "enable_cookies_message_before_login",
+            "Cookie-urile sunt dezactivate. Activați-le în browser înainte de a vă autentifica.",
+        ),
+    ],
+)
+def test_the_products_translation_wins_over_plones(portal, language, msgid, ours):
+    assert plone_says(language, msgid) not in ("", ours)
+    assert translate(msgid, domain="plone", target_language=language) == ours
+
+
+def test_plones_other_translations_stay(portal):
+    assert translate("label_title", domain="plone", target_language="ro") == plone_says(
+        "ro", "label_title"
+    )
+
+
+def test_the_products_catalogues_come_first_in_every_domain_they_share(portal):
+    for name in ("plone", "z3c.form"):
+        catalogues = getUtility(ITranslationDomain, name).getCatalogsInfo()
+        for language in ("ro", "sv"):
+            ours = [item for item in catalogues[language] if item.startswith(str(LOCALES))]
+            if ours:
+                assert catalogues[language][: len(ours)] == ours, (name, language)
+    assert any(
+        item.startswith(str(LOCALES))
+        for item in getUtility(ITranslationDomain, "z3c.form").getCatalogsInfo()["sv"]
+    )
+
+
+class FakeDomain:
+    def __init__(self, catalogues):
+        self.catalogues = catalogues
+
+    def getCatalogsInfo(self):
+        return self.catalogues
+
+
+def test_prefer_catalogues_keeps_each_sides_order(monkeypatch, tmp_path):
+    ours = str(tmp_path / "locales")
+    info = {"ro": ["/plone/a.mo", f"{ours}/ro/LC_MESSAGES/plone.mo", "/other/b.mo"]}
+    monkeypatch.setattr(
+        "qgis.certification.catalogue_order.queryUtility",
+        lambda _interface, name: FakeDomain(info) if name == "plone" else None,
+    )
+    prefer_catalogues(ours, ["plone", "missing"])
+    assert info["ro"] == [f"{ours}/ro/LC_MESSAGES/plone.mo", "/plone/a.mo", "/other/b.mo"]
