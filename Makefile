@@ -122,6 +122,8 @@ changelog: $(VENV)/.installed ## build CHANGELOG.md's section for VERSION (setup
 
 # Translations: the template is rebuilt from the code (plus manual.pot, the msgids that only
 # exist at run time), then the Romanian and Swedish catalogues take its new msgids.
+# The German, French, Spanish, Portuguese, Italian and Japanese catalogues hold only the
+# attendees' mails (certificate, Open Badge, data link) and are kept by hand.
 LOCALES := src/qgis/certification/locales
 I18N_DOMAIN := qgis.certification
 
