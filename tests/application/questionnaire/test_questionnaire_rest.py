@@ -57,9 +57,12 @@ def test_who_reads_the_answers(qserver_site, actors, state, readers):
                 "id": "teaching",
                 "title": "How do you teach QGIS?",
                 "description": body["questions"][0]["description"],
+                "language": "en",
                 "required": True,
                 "type": "Text",
             }
+            assert body["answers"][0]["language"] == "en"
+            assert body["answers"][0]["asked_in"] is None
             assert body["missing"] == []
             assert body["may_answer"] is (user == "owner" and state == "draft")
         else:

@@ -1,0 +1,1 @@
+The certification team gives each questionnaire and checklist question, its help and a choice's answers in English, Romanian and Swedish (*Questions in each language* on the form); applicants are asked in the page's language, and each answer keeps its question as asked and the language it was asked in, marked when the reader's page speaks another.
