@@ -165,3 +165,48 @@ def test_checklist_refuses_an_unknown_choice(qserver_site, actors):
     assert response.status_code == 400
     assert response.json()["error"]["errors"][0]["field"] == "contributions_verified"
     assert recorded(organisation, questionnaire.CHECKLIST) == {}
+
+
+def test_answers_keep_the_language_they_were_asked_in(qserver_site, actors):
+    organisation = organisation_in(qserver_site, "draft", answered=False)
+    url = organisation.absolute_url() + "/@questionnaire"
+    owner = actors["owner"]
+    romanian = owner.get(url, headers={"Accept-Language": "ro"}).json()
+    assert romanian["language"] == "ro"
+    assert romanian["questions"][0]["title"] == "Cum predați QGIS?"
+    assert romanian["questions"][0]["language"] == "ro"
+    assert romanian["missing"][0] == "Cum predați QGIS?"
+    response = owner.post(
+        url, json={"answers": APPLICATION_ANSWERS}, headers={"Accept-Language": "ro"}
+    )
+    assert response.status_code == 200, response.text
+
+    english = owner.get(url, headers={"Accept-Language": "en"}).json()
+    teaching = english["answers"][0]
+    assert english["questions"][0]["title"] == "How do you teach QGIS?"
+    assert (teaching["question"], teaching["language"], teaching["asked_in"]) == (
+        "Cum predați QGIS?",
+        "ro",
+        "Romanian",
+    )
+    assert teaching["answers"] is None  # only a choice's answer is kept in every language
+    again = owner.get(url, headers={"Accept-Language": "ro"}).json()["answers"][0]
+    assert again["asked_in"] is None
+
+
+def test_checklist_choices_in_the_readers_language(qserver_site, actors):
+    organisation = organisation_in(qserver_site, "submitted")
+    url = organisation.absolute_url() + "/@review-checklist"
+    team = actors["team"]
+    response = team.post(
+        url, json={"answers": {"material_checked": "No"}}, headers={"Accept-Language": "sv"}
+    )
+    assert response.status_code == 200, response.text
+    body = team.get(url, headers={"Accept-Language": "ro"}).json()
+    question = {q["id"]: q for q in body["questions"]}["user_group_consulted"]
+    assert question["choices"][0] == {"value": "Yes", "title": "Da"}
+    (checked,) = body["answers"]
+    assert checked["value"] == "No"
+    assert checked["answer"] == "Nu"
+    assert checked["answers"] == {"en": "No", "ro": "Nu", "sv": "Nej"}
+    assert (checked["language"], checked["asked_in"]) == ("sv", "suedeză")

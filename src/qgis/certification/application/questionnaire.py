@@ -449,7 +449,7 @@ def shown(entry, language=None):
     answers_by_language = entry.get("answers") or {}
     return dict(
         entry,
-        answers=dict(answers_by_language),
+        answers=dict(answers_by_language) or None,
         answer=answers_by_language.get(language) or entry["answer"],
         asked_in=language_name(asked, language) if asked and asked != language else None,
     )
