@@ -210,3 +210,60 @@ def test_checklist_choices_in_the_readers_language(qserver_site, actors):
     assert checked["answer"] == "Nu"
     assert checked["answers"] == {"en": "No", "ro": "Nu", "sv": "Nej"}
     assert (checked["language"], checked["asked_in"]) == ("sv", "suedeză")
+
+
+def test_team_gives_questions_per_language_over_rest(qserver_site, actors):
+    url = questionnaire.form_of(questionnaire.CHECKLIST).absolute_url() + "/@question-languages"
+    body = actors["team"].get(url).json()
+    assert body["languages"] == ["en", "ro", "sv"]
+    consulted = {q["id"]: q for q in body["questions"]}["user_group_consulted"]
+    assert consulted["texts"]["ro"]["title"] == "A fost consultat grupul local de utilizatori?"
+    assert consulted["texts"]["sv"]["choices"]["Yes"] == "Ja"
+    assert consulted["texts"]["en"]["choices"]["Yes"] == "Yes"
+
+    response = actors["team"].patch(
+        url,
+        json={
+            "questions": {
+                "notes": {"sv": {"title": "Anteckningar till PSC:n"}},
+                "material_checked": {"ro": {"choices": {"Yes": "Da, tot"}}},
+            }
+        },
+    )
+    assert response.status_code == 200, response.text
+    texts = {q["id"]: q["texts"] for q in response.json()["questions"]}
+    assert texts["notes"]["sv"]["title"] == "Anteckningar till PSC:n"
+    assert texts["material_checked"]["ro"]["choices"]["Yes"] == "Da, tot"
+    # what was not given keeps its value
+    assert texts["material_checked"]["ro"]["choices"]["No"] == "Nu"
+    assert texts["material_checked"]["ro"]["title"]
+
+
+def test_bad_question_texts_are_refused_over_rest(qserver_site, actors):
+    url = questionnaire.form_of(questionnaire.APPLICATION).absolute_url() + "/@question-languages"
+    response = actors["team"].patch(
+        url,
+        json={
+            "questions": {
+                "teaching": {"en": {"title": " "}, "de": {"title": "Wie?"}},
+                "trainers": {"ro": {"title": "Câți\nformatori?"}},
+                "colour": {"ro": {"title": "Culoare?"}},
+            }
+        },
+    )
+    assert response.status_code == 400, response.text
+    errors = {e["field"]: e["message"] for e in response.json()["error"]["errors"]}
+    assert set(errors) == {"teaching.en.title", "teaching.de", "trainers.ro.title", "colour"}
+    assert "English" in errors["teaching.en.title"]
+    assert errors["trainers.ro.title"] == "Write it on one line."
+    assert errors["colour"] == "No such question."
+    body = actors["team"].get(url).json()
+    texts = {q["id"]: q["texts"] for q in body["questions"]}
+    assert texts["teaching"]["en"]["title"] == "How do you teach QGIS?"
+
+    for user in ("owner", "psc_member", "anonymous"):
+        response = actors[user].patch(url, json={"questions": {}})
+        assert response.status_code in (401, 403), user
+    response = actors["team"].patch(url, json=["not", "an", "object"])
+    assert response.status_code == 400
+    assert "JSON object" in error_message(response)

@@ -19,6 +19,7 @@ from collective.easyform.api import set_fields
 from persistent.mapping import PersistentMapping
 from zope.i18n import translate
 from zope.i18nmessageid import Message
+from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import ICollection
 from zope.schema.vocabulary import SimpleTerm
@@ -32,6 +33,9 @@ LANGUAGES = ("en", "ro", "sv")
 TRANSLATED = ("ro", "sv")
 KEY = "qgis.certification.question_texts"
 DOMAIN = "qgis.certification"
+
+MAX_TITLE = 300
+MAX_HELP = 2000
 
 # The answers the shipped choices offer, in the catalogue's words.
 CHOICE_LABELS = {
@@ -202,3 +206,48 @@ def set_english(easyform, changes):
     if changed:
         set_fields(easyform, schema)
     return changed
+
+
+def line_problem(text, required=False):
+    """Why ``text`` cannot be a question or an answer's label, or None."""
+    if required and not text:
+        return _("Give the question in English: it is asked so in a language without a text.")
+    if "\n" in text or "\r" in text:
+        return _("Write it on one line.")
+    if len(text) > MAX_TITLE:
+        return _("Write it in at most ${count} characters.", mapping={"count": MAX_TITLE})
+    return None
+
+
+def help_problem(text):
+    if len(text) > MAX_HELP:
+        return _("Write the help in at most ${count} characters.", mapping={"count": MAX_HELP})
+    return None
+
+
+def save_typed(easyform, typed):
+    """Keep ``{(name, language): (title, description, choices)}`` (checked):
+    English in the form's fields, the other languages beside them."""
+    english = {}
+    for (name, language), (title, description, choices) in typed.items():
+        if language == "en":
+            english[name] = (title, description)
+        else:
+            set_texts(easyform, name, language, title, description, choices)
+    set_english(easyform, english)
+
+
+def all_texts(easyform):
+    """``[{"id", "texts": {language: {"title", "description", "choices"}}}]``
+    of the form's questions, as the team gave them."""
+    result = []
+    for name, field in getFieldsInOrder(get_schema(easyform)):
+        english = {
+            "title": str(field.title),
+            "description": str(field.description or ""),
+            "choices": {value: str(value) for value in choice_values(field)},
+        }
+        texts = {"en": english}
+        texts.update({language: given(easyform, name, language) for language in TRANSLATED})
+        result.append({"id": name, "texts": texts})
+    return result

@@ -206,15 +206,9 @@ def ensure_questionnaires(portal):
         folder.manage_setLocalRoles(TEAM_GROUP, list(TEAM_LOCAL_ROLES))
         folder.reindexObjectSecurity()
     for form_id, title, description, questions in FORMS:
-        easyform = ensure_child(
-            folder,
-            "EasyForm",
-            form_id,
-            title=title,
-            description=description,
-            fields_model=fields_model(questions),
-            actions_model=EMPTY_MODEL,
-        )
+        texts = {"title": title, "description": description}
+        models = {"fields_model": fields_model(questions), "actions_model": EMPTY_MODEL}
+        easyform = ensure_child(folder, "EasyForm", form_id, **texts, **models)
         question_texts.ship_texts(easyform, questions)
     return folder
 

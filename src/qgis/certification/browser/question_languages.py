@@ -13,29 +13,10 @@ from zope.schema import getFieldsInOrder
 
 from qgis.certification import _
 from qgis.certification.application import question_texts
+from qgis.certification.application.question_texts import help_problem
+from qgis.certification.application.question_texts import line_problem
 from qgis.certification.vocabularies.countries import current_language
 from qgis.certification.vocabularies.languages import language_name
-
-
-MAX_TITLE = 300
-MAX_HELP = 2000
-
-
-def line_problem(text, required=False):
-    """Why ``text`` cannot be a question or an answer's label, or None."""
-    if required and not text:
-        return _("Give the question in English: it is asked so in a language without a text.")
-    if "\n" in text or "\r" in text:
-        return _("Write it on one line.")
-    if len(text) > MAX_TITLE:
-        return _("Write it in at most ${count} characters.", mapping={"count": MAX_TITLE})
-    return None
-
-
-def help_problem(text):
-    if len(text) > MAX_HELP:
-        return _("Write the help in at most ${count} characters.", mapping={"count": MAX_HELP})
-    return None
 
 
 class QuestionLanguagesView(BrowserView):
@@ -137,11 +118,5 @@ class QuestionLanguagesView(BrowserView):
         }
         if self.errors:
             return False
-        english = {}
-        for (name, language), (title, description, choices) in typed.items():
-            if language == "en":
-                english[name] = (title, description)
-            else:
-                question_texts.set_texts(self.context, name, language, title, description, choices)
-        question_texts.set_english(self.context, english)
+        question_texts.save_typed(self.context, typed)
         return True
