@@ -373,7 +373,7 @@ def choice_answers(kind, name, field, value):
     if not question_texts.choice_values(field):
         return None
     easyform = form_of(kind)
-    items = value if ICollection.providedBy(field) else [value]
+    items = _storable(value) if ICollection.providedBy(field) else [value]
     labels = [question_texts.labels_in_every_language(easyform, name, item) for item in items]
     return PersistentMapping(
         {
