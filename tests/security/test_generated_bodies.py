@@ -142,6 +142,7 @@ class Targets:
             "draft": draft.absolute_url(),
             "to_submit": to_submit.absolute_url(),
             "in_review": in_review.absolute_url(),
+            "questions": portal["questionnaires"]["application-questionnaire"].absolute_url(),
         }
         transaction.commit()
 
@@ -159,6 +160,7 @@ ENDPOINTS = [  # fmt: off
      ["opinion", "comment", "user_group"], None, True),
     ("POST", "owner", "draft", "@questionnaire", ["answers"], None, True),
     ("POST", "team", "in_review", "@review-checklist", ["answers"], None, True),
+    ("PATCH", "team", "questions", "@question-languages", ["questions"], None, True),
     ("POST", "owner", "to_submit", "@workflow/submit",
      ["comment", "effective", "expires", "include_children"], None, True),
     ("POST", "owner", "draft_course", "@workflow/publish",

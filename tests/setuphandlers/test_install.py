@@ -17,7 +17,7 @@ class TestInstall:
         assert IQgisCertificationLayer in browser_layers
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)
+        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1004",)
 
     def test_figures_are_kept_as_running_counts(self, portal):
         assert figure_counts.tally(portal) is not None
@@ -53,3 +53,6 @@ class TestUninstall:
 
     def test_my_work_leaves_the_personal_menu(self, portal):
         assert "my-work" not in api.portal.get_tool("portal_actions").user.objectIds()
+
+    def test_question_languages_leave_the_forms_menu(self, portal):
+        assert "question-languages" not in api.portal.get_tool("portal_actions").object.objectIds()

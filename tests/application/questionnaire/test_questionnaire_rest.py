@@ -57,9 +57,12 @@ def test_who_reads_the_answers(qserver_site, actors, state, readers):
                 "id": "teaching",
                 "title": "How do you teach QGIS?",
                 "description": body["questions"][0]["description"],
+                "language": "en",
                 "required": True,
                 "type": "Text",
             }
+            assert body["answers"][0]["language"] == "en"
+            assert body["answers"][0]["asked_in"] is None
             assert body["missing"] == []
             assert body["may_answer"] is (user == "owner" and state == "draft")
         else:
@@ -162,3 +165,105 @@ def test_checklist_refuses_an_unknown_choice(qserver_site, actors):
     assert response.status_code == 400
     assert response.json()["error"]["errors"][0]["field"] == "contributions_verified"
     assert recorded(organisation, questionnaire.CHECKLIST) == {}
+
+
+def test_answers_keep_the_language_they_were_asked_in(qserver_site, actors):
+    organisation = organisation_in(qserver_site, "draft", answered=False)
+    url = organisation.absolute_url() + "/@questionnaire"
+    owner = actors["owner"]
+    romanian = owner.get(url, headers={"Accept-Language": "ro"}).json()
+    assert romanian["language"] == "ro"
+    assert romanian["questions"][0]["title"] == "Cum predați QGIS?"
+    assert romanian["questions"][0]["language"] == "ro"
+    assert romanian["missing"][0] == "Cum predați QGIS?"
+    response = owner.post(
+        url, json={"answers": APPLICATION_ANSWERS}, headers={"Accept-Language": "ro"}
+    )
+    assert response.status_code == 200, response.text
+
+    english = owner.get(url, headers={"Accept-Language": "en"}).json()
+    teaching = english["answers"][0]
+    assert english["questions"][0]["title"] == "How do you teach QGIS?"
+    assert (teaching["question"], teaching["language"], teaching["asked_in"]) == (
+        "Cum predați QGIS?",
+        "ro",
+        "Romanian",
+    )
+    assert teaching["answers"] is None  # only a choice's answer is kept in every language
+    again = owner.get(url, headers={"Accept-Language": "ro"}).json()["answers"][0]
+    assert again["asked_in"] is None
+
+
+def test_checklist_choices_in_the_readers_language(qserver_site, actors):
+    organisation = organisation_in(qserver_site, "submitted")
+    url = organisation.absolute_url() + "/@review-checklist"
+    team = actors["team"]
+    response = team.post(
+        url, json={"answers": {"material_checked": "No"}}, headers={"Accept-Language": "sv"}
+    )
+    assert response.status_code == 200, response.text
+    body = team.get(url, headers={"Accept-Language": "ro"}).json()
+    question = {q["id"]: q for q in body["questions"]}["user_group_consulted"]
+    assert question["choices"][0] == {"value": "Yes", "title": "Da"}
+    (checked,) = body["answers"]
+    assert checked["value"] == "No"
+    assert checked["answer"] == "Nu"
+    assert checked["answers"] == {"en": "No", "ro": "Nu", "sv": "Nej"}
+    assert (checked["language"], checked["asked_in"]) == ("sv", "suedeză")
+
+
+def test_team_gives_questions_per_language_over_rest(qserver_site, actors):
+    url = questionnaire.form_of(questionnaire.CHECKLIST).absolute_url() + "/@question-languages"
+    body = actors["team"].get(url).json()
+    assert body["languages"] == ["en", "ro", "sv"]
+    consulted = {q["id"]: q for q in body["questions"]}["user_group_consulted"]
+    assert consulted["texts"]["ro"]["title"] == "A fost consultat grupul local de utilizatori?"
+    assert consulted["texts"]["sv"]["choices"]["Yes"] == "Ja"
+    assert consulted["texts"]["en"]["choices"]["Yes"] == "Yes"
+
+    response = actors["team"].patch(
+        url,
+        json={
+            "questions": {
+                "notes": {"sv": {"title": "Anteckningar till PSC:n"}},
+                "material_checked": {"ro": {"choices": {"Yes": "Da, tot"}}},
+            }
+        },
+    )
+    assert response.status_code == 200, response.text
+    texts = {q["id"]: q["texts"] for q in response.json()["questions"]}
+    assert texts["notes"]["sv"]["title"] == "Anteckningar till PSC:n"
+    assert texts["material_checked"]["ro"]["choices"]["Yes"] == "Da, tot"
+    # what was not given keeps its value
+    assert texts["material_checked"]["ro"]["choices"]["No"] == "Nu"
+    assert texts["material_checked"]["ro"]["title"]
+
+
+def test_bad_question_texts_are_refused_over_rest(qserver_site, actors):
+    url = questionnaire.form_of(questionnaire.APPLICATION).absolute_url() + "/@question-languages"
+    response = actors["team"].patch(
+        url,
+        json={
+            "questions": {
+                "teaching": {"en": {"title": " "}, "de": {"title": "Wie?"}},
+                "trainers": {"ro": {"title": "Câți\nformatori?"}},
+                "colour": {"ro": {"title": "Culoare?"}},
+            }
+        },
+    )
+    assert response.status_code == 400, response.text
+    errors = {e["field"]: e["message"] for e in response.json()["error"]["errors"]}
+    assert set(errors) == {"teaching.en.title", "teaching.de", "trainers.ro.title", "colour"}
+    assert "English" in errors["teaching.en.title"]
+    assert errors["trainers.ro.title"] == "Write it on one line."
+    assert errors["colour"] == "No such question."
+    body = actors["team"].get(url).json()
+    texts = {q["id"]: q["texts"] for q in body["questions"]}
+    assert texts["teaching"]["en"]["title"] == "How do you teach QGIS?"
+
+    for user in ("owner", "psc_member", "anonymous"):
+        response = actors[user].patch(url, json={"questions": {}})
+        assert response.status_code in (401, 403), user
+    response = actors["team"].patch(url, json=["not", "an", "object"])
+    assert response.status_code == 400
+    assert "JSON object" in error_message(response)

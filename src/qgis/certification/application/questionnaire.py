@@ -2,9 +2,11 @@
 
 The questions live in two EasyForms in ``/questionnaires`` that the
 certification team edits through the web. Answers are kept on the organisation
-(an annotation per form), each with the question's text as it was asked, its
-answer as it was shown, the raw value, who gave it and when: rewording or
-removing a question later leaves the recorded answers as they were.
+(an annotation per form), each with the question's text as it was asked and
+the language it was asked in, its answer as it was shown (a choice's answer in
+every language), the raw value, who gave it and when: rewording or removing a
+question later leaves the recorded answers as they were. The questions are
+asked in the page's language (``question_texts``).
 """
 
 from datetime import date
@@ -33,7 +35,10 @@ from zope.schema.interfaces import ValidationError
 
 from qgis.certification import _
 from qgis.certification import permissions
+from qgis.certification.application import question_texts
 from qgis.certification.content.children import ensure_child
+from qgis.certification.vocabularies.countries import current_language
+from qgis.certification.vocabularies.languages import language_name
 
 
 FOLDER_ID = "questionnaires"
@@ -201,15 +206,10 @@ def ensure_questionnaires(portal):
         folder.manage_setLocalRoles(TEAM_GROUP, list(TEAM_LOCAL_ROLES))
         folder.reindexObjectSecurity()
     for form_id, title, description, questions in FORMS:
-        ensure_child(
-            folder,
-            "EasyForm",
-            form_id,
-            title=title,
-            description=description,
-            fields_model=fields_model(questions),
-            actions_model=EMPTY_MODEL,
-        )
+        texts = {"title": title, "description": description}
+        models = {"fields_model": fields_model(questions), "actions_model": EMPTY_MODEL}
+        easyform = ensure_child(folder, "EasyForm", form_id, **texts, **models)
+        question_texts.ship_texts(easyform, questions)
     return folder
 
 
@@ -240,6 +240,17 @@ def questions(kind, context=None):
     return fields
 
 
+def asked_questions(kind, context=None, language=None):
+    """``[(name, field, language asked in)]`` of the form's current questions
+    as a page in ``language`` (the current one when not given) asks them."""
+    language = language or current_language()
+    easyform = form_of(kind)
+    return [
+        (name, *question_texts.localized(easyform, name, field, language))
+        for name, field in questions(kind, context)
+    ]
+
+
 def _storage(organisation, kind, create=False):
     annotations = IAnnotations(organisation)
     key = ANSWERS_KEY + kind
@@ -250,7 +261,10 @@ def _storage(organisation, kind, create=False):
 
 def answers(organisation, kind):
     """The recorded answers (copies), in the order of the form when given."""
-    return [dict(entry) for entry in _storage(organisation, kind)]
+    return [
+        dict(entry, answers=dict(entry.get("answers") or {}) or None)
+        for entry in _storage(organisation, kind)
+    ]
 
 
 def is_empty(value):
@@ -262,10 +276,9 @@ def is_empty(value):
 def missing(organisation, kind):
     """Titles of the current required questions without an answer."""
     answered = {entry["id"] for entry in _storage(organisation, kind)}
-    request = api.env.getRequest()
     return [
-        translate(field.title, context=request)
-        for name, field in questions(kind)
+        field.title
+        for name, field, _language in asked_questions(kind)
         if field.required and name not in answered
     ]
 
@@ -354,40 +367,64 @@ def form_values(organisation, kind):
     return values
 
 
+def choice_answers(kind, name, field, value):
+    """``{language: answer}`` of a choice's answer, so that each reader reads
+    it in their language; None for other questions."""
+    if not question_texts.choice_values(field):
+        return None
+    easyform = form_of(kind)
+    items = _storable(value) if ICollection.providedBy(field) else [value]
+    labels = [question_texts.labels_in_every_language(easyform, name, item) for item in items]
+    return PersistentMapping(
+        {
+            language: ", ".join(label[language] for label in labels)
+            for language in question_texts.LANGUAGES
+        }
+    )
+
+
+def _recorded(kind, name, field, language, value, previous):
+    """The entry of one answer: ``previous`` itself when nothing changed."""
+    request = api.env.getRequest()
+    stored = _storable(value)
+    if (
+        previous is not None
+        and previous["value"] == stored
+        and previous["question"] == field.title
+        and previous.get("language") == language
+    ):
+        return previous
+    return PersistentMapping(
+        id=name,
+        question=field.title,
+        language=language,
+        answer=answer_text(field, value, request),
+        answers=choice_answers(kind, name, field, value),
+        value=stored,
+    )
+
+
 def save_answers(organisation, kind, data, user_id, when=None):
     """Record ``data`` (``{name: value}``, already validated against the
-    current questions). An unchanged answer keeps its author and date; an empty
-    one removes the answer; answers to questions no longer asked are kept."""
-    request = api.env.getRequest()
+    current questions) as asked on the current page. An unchanged answer keeps
+    its author and date; an empty one removes the answer; answers to questions
+    no longer asked are kept."""
     when = (when or datetime.now().astimezone()).isoformat()
     previous = {entry["id"]: entry for entry in _storage(organisation, kind)}
-    current = questions(kind, organisation)
+    current = asked_questions(kind, organisation)
     recorded = []
-    for name, field in current:
+    for name, field, language in current:
         if name not in data:
             if name in previous:
                 recorded.append(previous[name])
             continue
-        value = data[name]
-        if is_empty(value):
+        if is_empty(data[name]):
             continue
-        question = translate(field.title, context=request)
-        stored = _storable(value)
-        old = previous.get(name)
-        if old is not None and old["value"] == stored and old["question"] == question:
-            recorded.append(old)
-            continue
-        recorded.append(
-            PersistentMapping(
-                id=name,
-                question=question,
-                answer=answer_text(field, value, request),
-                value=stored,
-                author=user_id,
-                date=when,
-            )
-        )
-    asked = {name for name, _field in current}
+        entry = _recorded(kind, name, field, language, data[name], previous.get(name))
+        if entry is not previous.get(name):
+            entry.update(author=user_id, date=when)
+        recorded.append(entry)
+    asked = {name for name, _field, _language in current}
     recorded.extend(entry for name, entry in previous.items() if name not in asked)
     storage = _storage(organisation, kind, create=True)
     storage[:] = recorded
@@ -395,6 +432,21 @@ def save_answers(organisation, kind, data, user_id, when=None):
         # what a draft still misses, as "my work" shows it (qgis.certification.work)
         organisation.reindexObject(idxs=["qgis_since"])
     return answers(organisation, kind)
+
+
+def shown(entry, language=None):
+    """A recorded answer as a reader in ``language`` (the page's) reads it: a
+    choice's answer in their language, and ``asked_in`` (the name of the
+    language the question was asked in) when it is not theirs."""
+    language = language or current_language()
+    asked = entry.get("language")
+    answers_by_language = entry.get("answers") or {}
+    return dict(
+        entry,
+        answers=dict(answers_by_language) or None,
+        answer=answers_by_language.get(language) or entry["answer"],
+        asked_in=language_name(asked, language) if asked and asked != language else None,
+    )
 
 
 def may_answer(organisation, kind):

@@ -39,6 +39,14 @@ class QuestionnaireForm(AutoExtensibleForm, form.Form):
     def getContent(self):
         return questionnaire.form_values(self.context, self.kind)
 
+    def updateFields(self):
+        super().updateFields()
+        # each question in the page's language (English when not given in it)
+        asked = {name: field for name, field, _language in questionnaire.asked_questions(self.kind)}
+        for name in self.fields:
+            if name in asked:
+                self.fields[name].field = asked[name]
+
     def refuse(self):
         raise Unauthorized(self.__name__)
 
@@ -156,7 +164,7 @@ class QuestionnaireAnswersView(BrowserView):
                     "title": title,
                     "answers": [
                         dict(
-                            entry,
+                            questionnaire.shown(entry),
                             author_name=labels.person_name(entry["author"]),
                             day=labels.localized_date(entry["date"]),
                         )

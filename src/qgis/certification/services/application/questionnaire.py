@@ -6,7 +6,6 @@ from datetime import date
 from datetime import datetime
 
 from AccessControl import Unauthorized
-from zope.i18n import translate
 from zope.schema import ValidationError
 from zope.schema.interfaces import ICollection
 from zope.schema.interfaces import IDate
@@ -18,29 +17,45 @@ from zope.schema.interfaces import IText
 from zope.schema.interfaces import ITuple
 
 from qgis.certification import _
+from qgis.certification.application import question_texts
 from qgis.certification.application import questionnaire
 from qgis.certification.services.base import Field
 from qgis.certification.services.base import ProductService
 from qgis.certification.services.base import ServiceError
+from qgis.certification.vocabularies.countries import current_language
+
+
+def _question(name, field, language):
+    question = {
+        "id": name,
+        "title": field.title,
+        "description": field.description or "",
+        "language": language,
+        "required": field.required,
+        "type": field.__class__.__name__,
+    }
+    choice = question_texts.choice_field(field)
+    if choice is not None and question_texts.choice_values(field):
+        question["choices"] = [
+            {"value": term.value, "title": term.title} for term in choice.vocabulary
+        ]
+    return question
 
 
 def summary(context, request, kind, name):
-    """The current questions, the recorded answers and what is missing."""
+    """The current questions in the page's language, the recorded answers (each
+    with its question as asked, and the language it was asked in) and what is
+    missing."""
     return {
         "@id": f"{context.absolute_url()}/{name}",
         "questionnaire": kind,
+        "language": current_language(),
         "may_answer": questionnaire.may_answer(context, kind),
         "questions": [
-            {
-                "id": field_name,
-                "title": translate(field.title, context=request),
-                "description": translate(field.description or "", context=request),
-                "required": field.required,
-                "type": field.__class__.__name__,
-            }
-            for field_name, field in questionnaire.questions(kind, context)
+            _question(field_name, field, language)
+            for field_name, field, language in questionnaire.asked_questions(kind, context)
         ],
-        "answers": questionnaire.answers(context, kind),
+        "answers": [questionnaire.shown(entry) for entry in questionnaire.answers(context, kind)],
         "missing": questionnaire.missing(context, kind),
     }
 
