@@ -36,6 +36,7 @@ def test_owner_orders_credits_by_invoice(certified, browser_for):
 
 def test_a_quantity_that_is_no_number_is_shown_next_to_the_field(certified, browser_for):
     organisation, course, people = certified
+    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
     transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
@@ -62,11 +63,17 @@ def test_the_programme_refusal_is_shown_next_to_the_field(certified, browser_for
     assert orders.order_summaries(organisation) == []
 
 
-def test_a_refusal_about_no_field_is_shown_above_the_form(certified, browser_for):
+def test_a_refusal_about_no_field_is_shown_above_the_form(certified, browser_for, monkeypatch):
     organisation, course, people = certified
-    transaction.commit()  # no bank details: no invoices yet
+    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+    transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
+
+    def withdrawn(organisation, order):  # the bank details withdrawn meanwhile
+        raise orders.OrderError(503, "Invoices are not available yet.")
+
+    monkeypatch.setattr(orders, "create_invoice", withdrawn)
     form.getControl(name="form.buttons.order").click()
     assert "Invoices are not available yet" in browser.contents
     assert field_error(browser.contents, "credits") is None
@@ -74,8 +81,39 @@ def test_a_refusal_about_no_field_is_shown_above_the_form(certified, browser_for
     assert orders.order_summaries(organisation) == []
 
 
+def test_without_bank_details_no_invoice_is_offered(certified, browser_for, monkeypatch):
+    organisation, course, people = certified
+    transaction.commit()  # no bank details, no card payment
+    monkeypatch.delenv("STRIPE_SECRET_KEY", raising=False)
+    browser = browser_for("owner")
+    browser.open(organisation.absolute_url())
+    assert "@@buy-credits" not in browser.contents
+    assert "the programme's bank details are not set" in browser.contents
+
+    monkeypatch.setenv("STRIPE_SECRET_KEY", "sk_test_x")
+    monkeypatch.setenv("STRIPE_WEBHOOK_SECRET", "whsec_x")
+    order_form(browser, organisation)
+    assert browser.getControl(name="form.widgets.method:list").options == ["card"]
+    assert browser.getControl(name="form.widgets.method:list").value == ["card"]
+
+
+def test_bank_details_removed_after_the_form_was_shown(certified, browser_for):
+    organisation, course, people = certified
+    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+    transaction.commit()
+    browser = browser_for("owner")
+    form = order_form(browser, organisation)
+    api.portal.set_registry_record("iban", "", interface=IInvoiceSettings)
+    transaction.commit()
+    form.getControl(name="form.buttons.order").click()
+    assert field_error(browser.contents, "method")
+    transaction.begin()
+    assert orders.order_summaries(organisation) == []
+
+
 def test_the_form_states_the_price_and_gives_the_total_before_ordering(certified, browser_for):
     organisation, course, people = certified
+    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
     api.portal.set_registry_record("tax_rate", Decimal("19"), interface=IInvoiceSettings)
     transaction.commit()
     browser = browser_for("owner")
@@ -95,6 +133,7 @@ def test_card_payment_is_offered_only_when_the_site_takes_cards(
     certified, browser_for, monkeypatch
 ):
     organisation, course, people = certified
+    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
     transaction.commit()
     monkeypatch.delenv("STRIPE_SECRET_KEY", raising=False)
     browser = browser_for("owner")
