@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 import transaction
 from form_helpers import field_error
 from plone import api
@@ -13,14 +14,20 @@ from qgis.certification.payments import orders
 IBAN = "CH9300762011623852957"
 
 
+@pytest.fixture
+def bank_details(certified):
+    """(organisation, course, attendees), on a site whose bank details are set."""
+    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+    return certified
+
+
 def order_form(browser, organisation):
     browser.open(organisation.absolute_url())
     return browser.getForm(action=organisation.absolute_url() + "/@@buy-credits")
 
 
-def test_owner_orders_credits_by_invoice(certified, browser_for):
-    organisation, course, people = certified
-    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+def test_owner_orders_credits_by_invoice(bank_details, browser_for):
+    organisation, course, people = bank_details
     transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
@@ -34,9 +41,8 @@ def test_owner_orders_credits_by_invoice(certified, browser_for):
     assert (order["credits"], order["method"]) == (4, "invoice")
 
 
-def test_a_quantity_that_is_no_number_is_shown_next_to_the_field(certified, browser_for):
-    organisation, course, people = certified
-    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+def test_a_quantity_that_is_no_number_is_shown_next_to_the_field(bank_details, browser_for):
+    organisation, course, people = bank_details
     transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
@@ -50,9 +56,8 @@ def test_a_quantity_that_is_no_number_is_shown_next_to_the_field(certified, brow
     assert orders.order_summaries(organisation) == []
 
 
-def test_the_programme_refusal_is_shown_next_to_the_field(certified, browser_for):
-    organisation, course, people = certified
-    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+def test_the_programme_refusal_is_shown_next_to_the_field(bank_details, browser_for):
+    organisation, course, people = bank_details
     transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
@@ -63,9 +68,8 @@ def test_the_programme_refusal_is_shown_next_to_the_field(certified, browser_for
     assert orders.order_summaries(organisation) == []
 
 
-def test_a_refusal_about_no_field_is_shown_above_the_form(certified, browser_for, monkeypatch):
-    organisation, course, people = certified
-    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+def test_a_refusal_about_no_field_is_shown_above_the_form(bank_details, browser_for, monkeypatch):
+    organisation, course, people = bank_details
     transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
@@ -97,9 +101,8 @@ def test_without_bank_details_no_invoice_is_offered(certified, browser_for, monk
     assert browser.getControl(name="form.widgets.method:list").value == ["card"]
 
 
-def test_bank_details_removed_after_the_form_was_shown(certified, browser_for):
-    organisation, course, people = certified
-    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+def test_bank_details_removed_after_the_form_was_shown(bank_details, browser_for):
+    organisation, course, people = bank_details
     transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
@@ -111,9 +114,8 @@ def test_bank_details_removed_after_the_form_was_shown(certified, browser_for):
     assert orders.order_summaries(organisation) == []
 
 
-def test_the_form_states_the_price_and_gives_the_total_before_ordering(certified, browser_for):
-    organisation, course, people = certified
-    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+def test_the_form_states_the_price_and_gives_the_total_before_ordering(bank_details, browser_for):
+    organisation, course, people = bank_details
     api.portal.set_registry_record("tax_rate", Decimal("19"), interface=IInvoiceSettings)
     transaction.commit()
     browser = browser_for("owner")
@@ -130,10 +132,9 @@ def test_the_form_states_the_price_and_gives_the_total_before_ordering(certified
 
 
 def test_card_payment_is_offered_only_when_the_site_takes_cards(
-    certified, browser_for, monkeypatch
+    bank_details, browser_for, monkeypatch
 ):
-    organisation, course, people = certified
-    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+    organisation, course, people = bank_details
     transaction.commit()
     monkeypatch.delenv("STRIPE_SECRET_KEY", raising=False)
     browser = browser_for("owner")
