@@ -76,3 +76,11 @@ def test_the_toolbar_is_pinned_and_unpinned_with_buttons(organisation, browser_f
             "button",
             name,
         )
+
+
+def test_the_history_link_has_a_text_before_any_script_runs(organisation, browser_for):
+    page = page_of(browser_for, "site_manager", organisation.absolute_url())
+    (link,) = page.xpath("//li[@id='contentview-history']/a")
+    (time,) = link.xpath(".//time")
+    assert time.text_content().strip()
+    assert " ".join(link.text_content().split()) == time.text_content().strip()
