@@ -25,3 +25,12 @@ def blank_pdf() -> bytes:
     buffer = BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def tiny_png() -> bytes:
+    """A 1×1 PNG, as an uploaded logo or signature."""
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (1, 1), "white").save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -7,9 +7,12 @@ import lxml.html
 import pytest
 import transaction
 from builders import add_course_parts
+from builders import course_data
 from builders import create_application
 from form_helpers import field_error
 from plone import api
+
+from qgis.certification.builders import courses
 
 
 def add_form(browser_for, user, container, portal_type):
@@ -101,11 +104,35 @@ def test_course_form_choices_start_empty(certified, browser_for):
     organisation, _course, _attendees = certified
     browser = add_form(browser_for, "owner", organisation, "Course")
     page = lxml.html.fromstring(browser.contents)
-    for field in ("course_type", "convener", "training_center"):
+    for field in ("course_type", "convener", "training_center", "course_language"):
         (select,) = page.xpath(f"//select[@name='form.widgets.{field}:list']")
         first = select.xpath(".//option")[0]
         assert first.text_content().strip() == "Choose…", field
         assert first.get("selected") is not None, field
+
+
+def test_a_course_saved_without_a_language_is_refused_next_to_the_field(certified, browser_for):
+    organisation, _course, _attendees = certified
+    browser = add_form(browser_for, "owner", organisation, "Course")
+    browser.getControl(name="form.widgets.IBasic.title").value = "QGIS in autumn"
+    for field in ("course_type", "convener", "training_center"):
+        control = browser.getControl(name=f"form.widgets.{field}:list")
+        control.value = [control.options[1]]
+    browser.getControl(name="form.widgets.start_date").value = "2026-11-02"
+    browser.getControl(name="form.widgets.end_date").value = "2026-11-04"
+    browser.getControl(name="form.buttons.save").click()
+    assert field_error(browser.contents, "course_language")
+    assert "qgis-in-autumn" not in organisation
+
+
+def test_a_course_made_without_a_language_is_still_taught_in_english(certified):
+    organisation, _course, _attendees = certified
+    parts = [organisation[name] for name in ("qgis-for-beginners", "ana-trainer", "cluj-centre")]
+    data = course_data(*parts)
+    del data["course_language"]
+    with api.env.adopt_user(username="owner"):
+        course = courses.add_course(organisation, **data)
+    assert course.course_language == "en"
 
 
 def test_course_type_page_shows_hours_and_material(site, browser_for):

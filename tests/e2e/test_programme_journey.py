@@ -49,18 +49,10 @@ ANSWERS = {
     "future_contributions": "Traducem QGIS în limba română.",
 }
 
-# Plone's own markup, outside this product's templates, that axe-core finds
-# wanting: the toolbar (pin/unpin links with an aria-label on an <a> with no
-# role or href, the History link without text), plone.formwidget.namedfile's
-# file inputs (id "<widget>-input", which the field's label does not point to)
-# and TinyMCE's editor (a frame without a title, unnamed menu buttons). Left
-# out here, reported.
-PLONE_OWN = ("#edit-zone", "input[type=file][id$='-input']", ".tox-tinymce")
-
 
 def assert_accessible(page):
     page.wait_for_load_state("load")
-    axe_helpers.assert_accessible(page, exclude=PLONE_OWN)
+    axe_helpers.assert_accessible(page)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 import transaction
 from form_helpers import field_error
 from plone import api
@@ -13,14 +14,20 @@ from qgis.certification.payments import orders
 IBAN = "CH9300762011623852957"
 
 
+@pytest.fixture
+def bank_details(certified):
+    """(organisation, course, attendees), on a site whose bank details are set."""
+    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+    return certified
+
+
 def order_form(browser, organisation):
     browser.open(organisation.absolute_url())
     return browser.getForm(action=organisation.absolute_url() + "/@@buy-credits")
 
 
-def test_owner_orders_credits_by_invoice(certified, browser_for):
-    organisation, course, people = certified
-    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+def test_owner_orders_credits_by_invoice(bank_details, browser_for):
+    organisation, course, people = bank_details
     transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
@@ -34,8 +41,8 @@ def test_owner_orders_credits_by_invoice(certified, browser_for):
     assert (order["credits"], order["method"]) == (4, "invoice")
 
 
-def test_a_quantity_that_is_no_number_is_shown_next_to_the_field(certified, browser_for):
-    organisation, course, people = certified
+def test_a_quantity_that_is_no_number_is_shown_next_to_the_field(bank_details, browser_for):
+    organisation, course, people = bank_details
     transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
@@ -49,9 +56,8 @@ def test_a_quantity_that_is_no_number_is_shown_next_to_the_field(certified, brow
     assert orders.order_summaries(organisation) == []
 
 
-def test_the_programme_refusal_is_shown_next_to_the_field(certified, browser_for):
-    organisation, course, people = certified
-    api.portal.set_registry_record("iban", IBAN, interface=IInvoiceSettings)
+def test_the_programme_refusal_is_shown_next_to_the_field(bank_details, browser_for):
+    organisation, course, people = bank_details
     transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
@@ -62,11 +68,16 @@ def test_the_programme_refusal_is_shown_next_to_the_field(certified, browser_for
     assert orders.order_summaries(organisation) == []
 
 
-def test_a_refusal_about_no_field_is_shown_above_the_form(certified, browser_for):
-    organisation, course, people = certified
-    transaction.commit()  # no bank details: no invoices yet
+def test_a_refusal_about_no_field_is_shown_above_the_form(bank_details, browser_for, monkeypatch):
+    organisation, course, people = bank_details
+    transaction.commit()
     browser = browser_for("owner")
     form = order_form(browser, organisation)
+
+    def withdrawn(organisation, order):  # the bank details withdrawn meanwhile
+        raise orders.OrderError(503, "Invoices are not available yet.")
+
+    monkeypatch.setattr(orders, "create_invoice", withdrawn)
     form.getControl(name="form.buttons.order").click()
     assert "Invoices are not available yet" in browser.contents
     assert field_error(browser.contents, "credits") is None
@@ -74,8 +85,37 @@ def test_a_refusal_about_no_field_is_shown_above_the_form(certified, browser_for
     assert orders.order_summaries(organisation) == []
 
 
-def test_the_form_states_the_price_and_gives_the_total_before_ordering(certified, browser_for):
+def test_without_bank_details_no_invoice_is_offered(certified, browser_for, monkeypatch):
     organisation, course, people = certified
+    transaction.commit()  # no bank details, no card payment
+    monkeypatch.delenv("STRIPE_SECRET_KEY", raising=False)
+    browser = browser_for("owner")
+    browser.open(organisation.absolute_url())
+    assert "@@buy-credits" not in browser.contents
+    assert "the programme's bank details are not set" in browser.contents
+
+    monkeypatch.setenv("STRIPE_SECRET_KEY", "sk_test_x")
+    monkeypatch.setenv("STRIPE_WEBHOOK_SECRET", "whsec_x")
+    order_form(browser, organisation)
+    assert browser.getControl(name="form.widgets.method:list").options == ["card"]
+    assert browser.getControl(name="form.widgets.method:list").value == ["card"]
+
+
+def test_bank_details_removed_after_the_form_was_shown(bank_details, browser_for):
+    organisation, course, people = bank_details
+    transaction.commit()
+    browser = browser_for("owner")
+    form = order_form(browser, organisation)
+    api.portal.set_registry_record("iban", "", interface=IInvoiceSettings)
+    transaction.commit()
+    form.getControl(name="form.buttons.order").click()
+    assert field_error(browser.contents, "method")
+    transaction.begin()
+    assert orders.order_summaries(organisation) == []
+
+
+def test_the_form_states_the_price_and_gives_the_total_before_ordering(bank_details, browser_for):
+    organisation, course, people = bank_details
     api.portal.set_registry_record("tax_rate", Decimal("19"), interface=IInvoiceSettings)
     transaction.commit()
     browser = browser_for("owner")
@@ -92,9 +132,9 @@ def test_the_form_states_the_price_and_gives_the_total_before_ordering(certified
 
 
 def test_card_payment_is_offered_only_when_the_site_takes_cards(
-    certified, browser_for, monkeypatch
+    bank_details, browser_for, monkeypatch
 ):
-    organisation, course, people = certified
+    organisation, course, people = bank_details
     transaction.commit()
     monkeypatch.delenv("STRIPE_SECRET_KEY", raising=False)
     browser = browser_for("owner")

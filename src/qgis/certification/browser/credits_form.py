@@ -1,5 +1,6 @@
-"""``@@buy-credits``: the organisation page's order form, by invoice or by
-card (offered only when the site takes cards). It states the price and the tax,
+"""``@@buy-credits``: the organisation page's order form, by invoice (offered
+only when the programme's bank details are set) or by card (only when the site
+takes cards). It states the price and the tax,
 and "Show the total" gives the total before anything is ordered. The rules of an order are in
 ``payments.orders``."""
 
@@ -38,10 +39,18 @@ def payment_methods(context):
     )
 
 
+def first_payment_method():
+    """The form starts on the first way to pay the site offers (an invoice when it can)."""
+    return next(iter(orders.payment_methods()), None)
+
+
 class IBuyCredits(Interface):
     credits = schema.Int(title=_("Credits to buy"), default=DEFAULT_CREDITS, required=True)
     method = schema.Choice(
-        title=_("Payment"), source=payment_methods, default="invoice", required=True
+        title=_("Payment"),
+        source=payment_methods,
+        defaultFactory=first_payment_method,
+        required=True,
     )
 
 

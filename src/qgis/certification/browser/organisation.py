@@ -108,6 +108,7 @@ class OrganisationView(StateBadges, DefaultView):
             "price": f"{issuing.setting('credit_price')} {issuing.setting('currency')}",
             "may_buy": self.can(permissions.BUY_CREDITS)
             and api.content.get_state(self.context) == "published",
+            "payment_offered": bool(orders.payment_methods()),
             "orders": [
                 self.labelled_order(order) for order in orders.order_summaries(self.context)
             ],

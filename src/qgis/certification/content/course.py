@@ -20,7 +20,9 @@ class ICourse(model.Schema):
     directives.widget("course_type", **PROMPTED)
     directives.widget("convener", **PROMPTED)
     directives.widget("training_center", **PROMPTED)
-    directives.widget("course_language", **PROMPTED)
+    # no language until one is chosen; a course made without one (REST, scripts)
+    # is taught in English
+    directives.widget("course_language", showDefault=False, **PROMPTED)
 
     course_type = OrganisationItemChoice(
         title=_("Course type"),

@@ -205,8 +205,15 @@ def price_quote(credits):
 
 
 def payment_methods():
-    """The ways to pay this site offers: card only when its payment keys are set."""
-    return ("invoice", "card") if card_payment_configured() else ("invoice",)
+    """The ways to pay this site offers: by invoice once the programme's bank
+    details are set, by card once its payment keys are."""
+    offered = (("invoice", invoice_payment_configured()), ("card", card_payment_configured()))
+    return tuple(method for method, configured in offered if configured)
+
+
+def invoice_payment_configured():
+    """Invoices ask for a transfer to the programme's account: its IBAN must be set."""
+    return iban_is_valid(invoice_setting("iban") or "")
 
 
 def buyer_language(organisation, user_id=None):
@@ -230,7 +237,7 @@ def tax_note_for(language, tax_rate):
 
 def create_invoice(organisation, order):
     iban = invoice_setting("iban") or ""
-    if not iban_is_valid(iban):
+    if not invoice_payment_configured():
         raise OrderError(
             503,
             _(
