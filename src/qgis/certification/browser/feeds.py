@@ -23,6 +23,9 @@ from qgis.certification import _
 from qgis.certification.content.organisation import ICertifyingOrganisation
 from qgis.certification.public import feeds
 from qgis.certification.public import listings
+from qgis.certification.public.queries import Addresses
+from qgis.certification.public.ready_answers import ready
+from qgis.certification.vocabularies.countries import current_language
 
 
 PRODID = "-//QGIS Certification Programme//qgis.certification//EN"
@@ -44,7 +47,14 @@ class UpcomingCoursesCalendar(BrowserView):
         response.setHeader("Content-Type", "text/calendar; charset=utf-8")
         response.setHeader("Content-Disposition", 'inline; filename="upcoming-courses.ics"')
         response.setHeader("Access-Control-Allow-Origin", "*")
-        return self.calendar().to_ical()
+        # built once for each state of what it shows (public.ready_answers)
+        parameters = (
+            "calendar",
+            self.organisation_path(),
+            tuple(sorted(self.filters.params().items())),
+            current_language(),
+        )
+        return ready(parameters, lambda: self.calendar().to_ical())
 
     def organisation_path(self):
         if ICertifyingOrganisation.providedBy(self.context):
@@ -69,7 +79,7 @@ class UpcomingCoursesCalendar(BrowserView):
         calendar.add("method", "PUBLISH")
         calendar.add("x-wr-calname", self.calendar_name())
         host = urlparse(api.portal.get().absolute_url()).hostname or "localhost"
-        names = feeds.CountryNames()
+        names, urls = feeds.CountryNames(), Addresses()
         for course, organisation in listings.courses(
             when="upcoming",
             organisation_path=self.organisation_path(),
@@ -78,7 +88,9 @@ class UpcomingCoursesCalendar(BrowserView):
             dates = feeds.course_dates(course)
             # a course whose stored dates no calendar can hold is left out
             if dates is not None:
-                calendar.add_component(self.event(course, organisation, host, names, dates))
+                event = self.event(course, organisation, host, names, dates)
+                event.add("url", urls(course))
+                calendar.add_component(event)
         return calendar
 
     def event(self, course, organisation, host, names, dates):
@@ -93,7 +105,6 @@ class UpcomingCoursesCalendar(BrowserView):
         event.add("summary", course.Title)
         place = [summary.get("training_center"), names(feeds.country_of(course))]
         event.add("location", ", ".join(part for part in place if part))
-        event.add("url", course.getURL())
         details = [organisation.Title, summary.get("course_type")]
         event.add("description", " - ".join(part for part in details if part))
         return event

@@ -5,6 +5,7 @@ from Products.Five.browser import BrowserView
 
 from qgis.certification import _
 from qgis.certification.interfaces import IMapSettings
+from qgis.certification.public import listings
 from qgis.certification.public.multilingual import welcome_page
 from qgis.certification.public.programme_pages import PAGES
 from qgis.certification.signup.landing import first_login_url
@@ -54,12 +55,7 @@ class ProgrammeHome(BrowserView):
     def organisations(self):
         """The text alternative of the map: the first certified organisations by
         name and how many there are; the list page has them all."""
-        brains = api.content.find(
-            portal_type="CertifyingOrganisation",
-            review_state="published",
-            sort_on="sortable_title",
-            sort_limit=HOME_LIST_SIZE,
-        )
+        brains = listings.search_organisations(b_size=HOME_LIST_SIZE)
         total = getattr(brains, "actual_result_count", None) or len(brains)
         return {"shown": brains[:HOME_LIST_SIZE], "total": total}
 

@@ -19,6 +19,7 @@ from zExceptions import NotFound
 from qgis.certification.public import feeds
 from qgis.certification.public import listings
 from qgis.certification.public.programme_pages import PAGES
+from qgis.certification.public.queries import Addresses
 from qgis.certification.vocabularies.countries import country_name
 from qgis.certification.vocabularies.countries import current_language
 
@@ -33,14 +34,16 @@ def localized_date(iso):
     return api.portal.get_localized_time(datetime=DateTime(str(iso)))
 
 
-def course_row(course, organisation, names):
-    """What a list shows of a course, from its catalog brain."""
+def course_row(course, organisation, names, urls=None):
+    """What a list shows of a course, from its catalog brain (``urls``: the
+    request's ``Addresses``)."""
     summary = feeds.value(course, "qgis_course", {})
+    urls = urls or Addresses()
     return {
         "title": course.Title,
-        "url": course.getURL(),
+        "url": urls(course),
         "organisation": organisation.Title,
-        "organisation_url": organisation.getURL(),
+        "organisation_url": urls(organisation),
         "training_center": summary.get("training_center"),
         "country": names(feeds.country_of(course)),
         "start": localized_date(summary.get("start_date")),
@@ -66,6 +69,7 @@ class ListingView(BrowserView):
     def __call__(self):
         self.filters = self.filters_class(self.request.form)
         self.names = feeds.CountryNames()
+        self.urls = Addresses()
         return self.index()
 
     def url(self):
@@ -106,11 +110,11 @@ class OrganisationsListing(ListingView):
     view_name = "certified-organisations"
 
     def results(self):
-        return self.filters.results()
+        # the catalog sorts and returns only up to the page shown
+        return self.filters.results(b_start=b_start(self.request), b_size=PAGE_SIZE)
 
     def countries(self):
-        published = listings.search_organisations()
-        codes = [feeds.country_of(brain) for brain in published]
+        codes = list(listings.organisation_countries())
         if self.filters.country_code:
             codes.append(self.filters.country_code)
         return listings.country_options(codes, self.names)
@@ -119,7 +123,7 @@ class OrganisationsListing(ListingView):
         return [
             {
                 "title": brain.Title,
-                "url": brain.getURL(),
+                "url": self.urls(brain),
                 "description": brain.Description or "",
                 "country": self.names(feeds.country_of(brain)),
                 "website": feeds.website(brain),
@@ -152,7 +156,8 @@ class UpcomingCoursesListing(ListingView):
 
     def rows(self):
         return [
-            course_row(course, organisation, self.names) for course, organisation in self.batch()
+            course_row(course, organisation, self.names, self.urls)
+            for course, organisation in self.batch()
         ]
 
     def calendar_url(self):
@@ -168,17 +173,17 @@ class PublicHelpers(BrowserView):
         raise NotFound("qgis-public")
 
     def next_courses(self, limit=5):
-        names = feeds.CountryNames()
+        names, urls = feeds.CountryNames(), Addresses()
         return [
-            course_row(course, organisation, names)
-            for course, organisation in listings.upcoming_courses()[:limit]
+            course_row(course, organisation, names, urls)
+            for course, organisation in listings.upcoming_courses(limit=limit)
         ]
 
     def organisation_courses(self, organisation):
-        names = feeds.CountryNames()
+        names, urls = feeds.CountryNames(), Addresses()
         path = "/".join(organisation.getPhysicalPath())
         return [
-            course_row(course, organisation_brain, names)
+            course_row(course, organisation_brain, names, urls)
             for course, organisation_brain in listings.upcoming_courses(organisation_path=path)
         ]
 

@@ -20,6 +20,7 @@ from plone import api
 from plone.dexterity.utils import createContent
 
 from qgis.certification.certificates import codes
+from qgis.certification.public import feed_state
 from qgis.certification.public import figure_counts
 
 
@@ -74,6 +75,7 @@ class Bulk:
         for content in self.pending:
             self.catalog.catalog_object(content)
             figure_counts.note(content)  # counted before commit, as the queue would
+            feed_state.changed(content)
         self.pending = []
 
     def new_code(self):

@@ -50,6 +50,12 @@ def certificate_types():
     }
 
 
+def certificate_type(type_id):
+    """The certificate type ``type_id``, or None (only that one is read)."""
+    found = api.portal.get()["certificate-types"].get(type_id) if type_id else None
+    return found if getattr(found, "portal_type", None) == "CertificateType" else None
+
+
 # the titles of the certificate types the profile creates, for the catalogue
 SHIPPED_TYPE_TITLES = (_("Completion"), _("Attendance"))
 

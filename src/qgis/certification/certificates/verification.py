@@ -9,6 +9,7 @@ catalog and answered by the verifier of what holds it.
 """
 
 from plone import api
+from Products.CMFCore.indexing import processQueue
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -42,11 +43,17 @@ class IVerifier(Interface):
 
 
 def find(code):
-    """``(holder, verifier)`` of the (canonical) ``code``, or ``(None, None)``."""
-    for brain in api.content.find(qgis_certificate_code=code, unrestricted=True):
-        verifier = queryUtility(IVerifier, name=brain.portal_type)
+    """``(holder, verifier)`` of the (canonical) ``code``, or ``(None, None)``:
+    one lookup in the code's index, and only the holder is woken."""
+    processQueue()
+    catalog = api.portal.get_tool("portal_catalog")
+    indexes = catalog._catalog
+    found = indexes.getIndex("qgis_certificate_code")._index.get(code)
+    for rid in (found,) if isinstance(found, int) else (found or ()):
+        portal_type = indexes.getIndex("portal_type")._unindex.get(rid)
+        verifier = queryUtility(IVerifier, name=portal_type) if portal_type else None
         if verifier is not None:
-            return brain._unrestrictedGetObject(), verifier
+            return catalog.unrestrictedTraverse(indexes.paths[rid]), verifier
     return None, None
 
 
@@ -60,7 +67,7 @@ def verification(certificate):
     and no name at all once the holder withdrew it."""
     withdrawn = certificate.withdrawn
     state = WITHDRAWN if withdrawn else api.content.get_state(certificate)
-    certificate_type = issuing.certificate_types().get(certificate.certificate_type)
+    certificate_type = issuing.certificate_type(certificate.certificate_type)
     return {
         "valid": state == "issued",
         "state": state,

@@ -3,6 +3,7 @@ coordinates are [longitude, latitude]), built from catalog brains only."""
 
 from qgis.certification.public import feeds
 from qgis.certification.public import listings
+from qgis.certification.public.queries import Addresses
 
 
 GEOJSON = "application/geo+json"
@@ -18,23 +19,24 @@ def feature_collection(features):
     return {"type": "FeatureCollection", "features": features}
 
 
-def centre_feature(centre, organisation):
-    """The feature of a located training centre of a certified organisation."""
+def centre_feature(centre, organisation, urls):
+    """The feature of a located training centre of a certified organisation
+    (``urls``: the request's ``queries.Addresses``)."""
     return {
         "type": "Feature",
         "id": centre.UID,
         "geometry": point(feeds.position(centre)),
         "properties": {
             "title": centre.Title,
-            "url": centre.getURL(),
+            "url": urls(centre),
             "organisation": organisation.Title,
-            "organisation_url": organisation.getURL(),
+            "organisation_url": urls(organisation),
             "country": feeds.country_of(centre),
         },
     }
 
 
-def course_feature(course, organisation):
+def course_feature(course, organisation, urls):
     """The feature of a published course at its training centre; None when the
     centre has no position."""
     geo = feeds.position(course)
@@ -47,9 +49,9 @@ def course_feature(course, organisation):
         "geometry": point(geo),
         "properties": {
             "title": course.Title,
-            "url": course.getURL(),
+            "url": urls(course),
             "organisation": organisation.Title,
-            "organisation_url": organisation.getURL(),
+            "organisation_url": urls(organisation),
             "start_date": summary.get("start_date"),
             "end_date": summary.get("end_date"),
             "language": summary.get("language"),
@@ -62,11 +64,13 @@ def course_feature(course, organisation):
 
 def training_centre_features():
     """The features of the located training centres of certified organisations, by title."""
-    return [centre_feature(*pair) for pair in feeds.training_centres()]
+    urls = Addresses()
+    return [centre_feature(*pair, urls) for pair in feeds.training_centres()]
 
 
 def course_features(**query):
     """The features of the located published courses of certified organisations
     (``query`` as for ``listings.courses``), by start date."""
-    found = (course_feature(*pair) for pair in listings.courses(**query))
+    urls = Addresses()
+    found = (course_feature(*pair, urls) for pair in listings.courses(**query))
     return [feature for feature in found if feature is not None]

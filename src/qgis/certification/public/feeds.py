@@ -11,20 +11,16 @@ import math
 from datetime import date
 
 from Missing import MV
-from plone import api
 
 from qgis.certification.content.urls import safe_url
-from qgis.certification.vocabularies.countries import countries_vocabulary
-from qgis.certification.vocabularies.countries import country_name
+from qgis.certification.public.queries import search
+from qgis.certification.vocabularies.countries import country_names
 from qgis.certification.vocabularies.countries import current_language
+from qgis.certification.vocabularies.countries import is_country
 
 
 PUBLISHED = "published"
 WHEN = ("upcoming", "past")
-
-
-def _catalog():
-    return api.portal.get_tool("portal_catalog")
 
 
 def value(brain, name, default=None):
@@ -84,22 +80,20 @@ def known_country(code):
     if not isinstance(code, str) or len(code) != 2:
         return None
     code = code.upper()
-    return code if code in countries_vocabulary(None) else None
+    return code if is_country(code) else None
 
 
 class CountryNames:
-    """Country names in the request's language, looked up once per country."""
+    """Country names in the request's language (computed once per language)."""
 
     def __init__(self):
         self.language = current_language()
-        self.names = {}
+        self.names = country_names(self.language)
 
     def __call__(self, code):
         if not code:
             return None
-        if code not in self.names:
-            self.names[code] = country_name(code, self.language)
-        return self.names[code]
+        return self.names.get(code, code)
 
 
 def country_of(brain):
@@ -107,15 +101,31 @@ def country_of(brain):
     return countries[0] if countries else None
 
 
+def courses_kept(brains, organisations, language):
+    """(course, organisation) of the ``brains`` whose organisation is among
+    ``organisations`` (by path) and, when given, taught in ``language``."""
+    found = []
+    for brain in brains:
+        organisation = organisations.get(parent_path(brain))
+        if organisation is None:
+            continue
+        # the teaching language has no index: it is read from the metadata
+        if language and value(brain, "qgis_course", {}).get("language") != language:
+            continue
+        found.append((brain, organisation))
+    return found
+
+
 # -- queries ----------------------------------------------------------------
 
 
 def published_organisations(organisation_path=None):
-    """{path: brain} of the published organisations (or of the one at that path)."""
+    """{path: brain} of the published organisations (or of those at that path,
+    or at those paths)."""
     query = dict(portal_type="CertifyingOrganisation", review_state=PUBLISHED)
     if organisation_path:
         query["path"] = {"query": organisation_path, "depth": 0}
-    return {brain.getPath(): brain for brain in _catalog()(**query)}
+    return {brain.getPath(): brain for brain in search(**query)}
 
 
 def training_centres():
@@ -126,7 +136,7 @@ def training_centres():
         return []
     # one query for every centre, kept when its parent is published: a path
     # query naming each organisation costs one path lookup per organisation
-    brains = _catalog()(portal_type="TrainingCenter", sort_on="sortable_title")
+    brains = search(portal_type="TrainingCenter", sort_on="sortable_title")
     return [
         (brain, organisations[parent_path(brain)])
         for brain in brains

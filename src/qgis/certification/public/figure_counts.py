@@ -325,3 +325,16 @@ def totals():
     flush()
     found = tally(api.portal.get())
     return found.totals() if found is not None else recount(_catalog())
+
+
+def counted(subject, dimension):
+    """{value: count} of one subject's dimension now, reading only its own
+    counts (the organisations by country: the countries that have one)."""
+    processQueue()
+    flush()
+    found = tally(api.portal.get())
+    if found is None:
+        return recount(_catalog()).get((subject, dimension), {})
+    low, high = (subject, dimension), (subject, dimension + "\0")
+    counts = found.counts.items(low, high, excludemax=True)
+    return {key[2]: count() for key, count in counts if count()}

@@ -14,10 +14,12 @@ from datetime import timedelta
 from functools import lru_cache
 
 import pycountry
-from plone import api
 
 from qgis.certification import _
 from qgis.certification.public import feeds
+from qgis.certification.public import figure_counts
+from qgis.certification.public import soonest
+from qgis.certification.public.queries import search
 from qgis.certification.vocabularies.countries import current_language
 
 
@@ -25,17 +27,15 @@ WORD = re.compile(r"\w+")
 WHEN = feeds.WHEN
 
 
-def _catalog():
-    return api.portal.get_tool("portal_catalog")
-
-
 def words(text):
     return WORD.findall(text or "")
 
 
-def search_organisations(country=None, text=""):
+def search_organisations(country=None, text="", b_start=None, b_size=None):
     """Published organisations, by sortable title (a lazy result set). Each word
-    of ``text`` must start a word of the title."""
+    of ``text`` must start a word of the title. With ``b_size``, the catalog
+    sorts only up to the page from ``b_start`` and the result holds that page
+    (its ``actual_result_count`` says how many there are)."""
     query = dict(portal_type="CertifyingOrganisation", review_state=feeds.PUBLISHED)
     query["sort_on"] = "sortable_title"
     if country:
@@ -43,7 +43,9 @@ def search_organisations(country=None, text=""):
     found = words(text)
     if found:
         query["Title"] = " ".join(f"{word}*" for word in found)
-    return _catalog()(**query)
+    if b_size:
+        query.update(b_start=b_start or 0, b_size=b_size)
+    return search(**query)
 
 
 def _start_range(start_from, start_to):
@@ -58,32 +60,13 @@ def _start_range(start_from, start_to):
     return None
 
 
-def courses(
-    when="upcoming",
-    country=None,
-    language=None,
-    start_from=None,
-    start_to=None,
-    organisation_path=None,
-    today=None,
-):
-    """(course, organisation) brains of the published courses of published
-    organisations, by start date: ``upcoming`` end today or later, ``past``
-    ended before today; optionally only those starting from ``start_from`` to
-    ``start_to`` (both included), in a country or taught in a language."""
-    organisations = feeds.published_organisations(organisation_path)
-    if not organisations:
-        return []
-    today = today or date.today()
-    query = dict(
-        portal_type="Course",
-        review_state=feeds.PUBLISHED,
-        sort_on=["qgis_start", "sortable_title"],
-    )
+def course_query(when, country, start_from, start_to, organisation_path, today):
+    """The catalog query of the published courses (their organisations' state
+    is checked on the brains: a path query naming every organisation grows with
+    the programme)."""
+    query = dict(portal_type="Course", review_state=feeds.PUBLISHED)
     if organisation_path:
         query["path"] = {"query": organisation_path, "depth": 1}
-    # without one organisation, the parent's state is checked on each brain
-    # below: a path query naming every organisation grows with the programme
     if when == "past":
         query["qgis_end"] = {"query": today - timedelta(days=1), "range": "max"}
     else:
@@ -93,16 +76,34 @@ def courses(
         query["qgis_start"] = start
     if country:
         query["qgis_countries"] = country
-    found = []
-    for brain in _catalog()(**query):
-        organisation = organisations.get(feeds.parent_path(brain))
-        if organisation is None:
-            continue
-        # the teaching language has no index: it is read from the metadata
-        if language and feeds.value(brain, "qgis_course", {}).get("language") != language:
-            continue
-        found.append((brain, organisation))
-    return found
+    return query
+
+
+def courses(
+    when="upcoming",
+    country=None,
+    language=None,
+    start_from=None,
+    start_to=None,
+    organisation_path=None,
+    today=None,
+    limit=None,
+):
+    """(course, organisation) brains of the published courses of published
+    organisations, by start date: ``upcoming`` end today or later, ``past``
+    ended before today; optionally only those starting from ``start_from`` to
+    ``start_to`` (both included), in a country or taught in a language; only
+    the first ``limit`` when given (see ``first_courses``)."""
+    today = today or date.today()
+    query = course_query(when, country, start_from, start_to, organisation_path, today)
+    if limit is not None:
+        return soonest.first_courses(query, limit, language, organisation_path)
+    organisations = feeds.published_organisations(organisation_path)
+    if not organisations:
+        return []
+    return feeds.courses_kept(
+        search(sort_on=["qgis_start", "sortable_title"], **query), organisations, language
+    )
 
 
 def upcoming_courses(today=None, start_from=None, **filters):
@@ -131,6 +132,12 @@ def language_name(code, language=None):
         return code
     name = _language_translation(language or current_language()).gettext(found.name)
     return name[:1].upper() + name[1:]
+
+
+def organisation_countries():
+    """The countries that have certified organisations, from the programme's
+    running counts (no organisation is read)."""
+    return set(figure_counts.counted("organisations", "country"))
 
 
 def country_options(codes, names=None):
@@ -199,8 +206,10 @@ class OrganisationFilters(Filters):
     def values(self):
         return {"country": self.country_code, "q": self.text}
 
-    def results(self):
-        return search_organisations(country=self.country_code, text=self.text)
+    def results(self, b_start=None, b_size=None):
+        return search_organisations(
+            country=self.country_code, text=self.text, b_start=b_start, b_size=b_size
+        )
 
 
 class CourseFilters(Filters):

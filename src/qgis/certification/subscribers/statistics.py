@@ -9,10 +9,8 @@ indexing queue tells ``FigureCountsProcessor`` of every item it indexes,
 reindexes or unindexes, whose counts are brought up to date before commit.
 """
 
-from Products.CMFCore.interfaces import IIndexQueueProcessor
-from zope.interface import implementer
-
 from qgis.certification.public import figure_counts
+from qgis.certification.subscribers.queue_listener import QueueListener
 
 
 CERTIFIED_STATES = frozenset({"published", "approved"})
@@ -23,24 +21,7 @@ def first_certified(content, event):
         content.reindexObject(idxs=["qgis_month"])
 
 
-@implementer(IIndexQueueProcessor)
-class FigureCountsProcessor:
+class FigureCountsProcessor(QueueListener):
     """An index queue processor beside the catalog's: it notes what changed."""
 
-    def index(self, obj, attributes=None):
-        figure_counts.note(obj)
-
-    def reindex(self, obj, attributes=None, update_metadata=1):
-        figure_counts.note(obj)
-
-    def unindex(self, obj):
-        figure_counts.note(obj)
-
-    def begin(self):
-        pass
-
-    def commit(self):
-        pass
-
-    def abort(self):
-        pass
+    note = staticmethod(figure_counts.note)

@@ -9,7 +9,6 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleVocabulary
 
 from qgis.certification.vocabularies.named import named_terms
-from qgis.certification.vocabularies.named import title_of
 
 
 @lru_cache(maxsize=16)
@@ -18,8 +17,20 @@ def _country_terms(language):
     return named_terms("iso3166-1", language, countries)
 
 
+@lru_cache(maxsize=16)
+def country_names(language):
+    """{code: name} of every country in ``language``, computed once per language."""
+    return {term.value: term.title for term in _country_terms(language)}
+
+
 def country_name(code, language="en"):
-    return title_of(_country_terms(language), code)
+    """The name of the country ``code`` in ``language`` (the code itself when unknown)."""
+    return country_names(language).get(code, code)
+
+
+def is_country(code):
+    """Whether ``code`` is an ISO 3166-1 alpha-2 code (upper case)."""
+    return code in country_names("en")
 
 
 def current_language():

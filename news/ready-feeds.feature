@@ -1,0 +1,1 @@
+The GeoJSON feeds (`@training-centers-geojson`, `@courses-geojson`) and the iCalendar feeds are built once for each state of what they show and then served as written: a persistent counter that goes up whenever an organisation, training centre or course is indexed names that state, so every publication, retraction or edit, on any instance, is seen by the next request.
