@@ -7,6 +7,7 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from zope.configuration import xmlconfig
 
 
 class QgisCertificationLayer(PloneSandboxLayer):
@@ -16,6 +17,9 @@ class QgisCertificationLayer(PloneSandboxLayer):
         import qgis.certification
 
         self.loadZCML(package=qgis.certification)
+        # what plone.autoinclude loads on a running site, after every package
+        xmlconfig.includeOverrides(configurationContext, "overrides.zcml", qgis.certification)
+        configurationContext.execute_actions()
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "qgis.certification:default")

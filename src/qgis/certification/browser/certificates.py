@@ -2,7 +2,6 @@
 public verification page (the course's forms are in ``course_forms``)."""
 
 from plone import api
-from plone.dexterity.browser.view import DefaultView
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -16,6 +15,7 @@ from qgis.certification import _
 from qgis.certification import permissions
 from qgis.certification.browser.course_forms import mailed_on
 from qgis.certification.browser.credentials import OpenBadgeLinks
+from qgis.certification.browser.own_fields import OwnFieldsView
 from qgis.certification.browser.states import StateBadges
 from qgis.certification.browser.verify_file import VerifyFileSection
 from qgis.certification.certificates import codes
@@ -83,7 +83,7 @@ class CertificatesZip(BrowserView):
         return data
 
 
-class CourseView(StateBadges, DefaultView):
+class CourseView(StateBadges, OwnFieldsView):
     def can(self, permission):
         return api.user.has_permission(permission, obj=self.context)
 

@@ -2,15 +2,15 @@
 and of a training centre (where it is), instead of Plone's bare listing."""
 
 from plone import api
-from plone.dexterity.browser.view import DefaultView
 
 from qgis.certification import permissions
 from qgis.certification.application import review
+from qgis.certification.browser.own_fields import OwnFieldsView
 from qgis.certification.content.urls import safe_url
 from qgis.certification.vocabularies.countries import country_name
 
 
-class CourseTypeView(DefaultView):
+class CourseTypeView(OwnFieldsView):
     def course_page(self):
         return safe_url(self.context.url)
 
@@ -37,7 +37,7 @@ class CourseTypeView(DefaultView):
         return not review.children(self.context, ("File", "Link"))
 
 
-class TrainingCentreView(DefaultView):
+class TrainingCentreView(OwnFieldsView):
     def country(self):
         return country_name(self.context.country, api.portal.get_current_language()[:2])
 

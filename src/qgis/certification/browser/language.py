@@ -8,14 +8,20 @@ stays on the same page, and the organisations folder appears in breadcrumbs as,
 and sends visitors to, the list of certified organisations in their language.
 """
 
+from pathlib import Path
+
 from plone import api
 from plone.app.i18n.locales.browser.selector import LanguageSelector
 from plone.app.layout.viewlets.common import GlobalSectionsViewlet
+from plone.app.multilingual import browser as multilingual_browser
+from plone.app.multilingual.browser.selector import LanguageSelectorViewlet
 from plone.app.multilingual.browser.selector import addQuery
+from plone.i18n.locales.interfaces import IContentLanguageAvailability
 from Products.CMFPlone.browser.navigation import PhysicalNavigationBreadcrumbs
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.component import getMultiAdapter
+from zope.component import getUtility
 from zope.i18n import translate
 
 from qgis.certification import _
@@ -40,7 +46,38 @@ class LanguageSections(GlobalSectionsViewlet):
         super().__init__(context, request, view, manager)
 
 
-class SamePageLanguageSelector(LanguageSelector):
+class SiteLanguages(LanguageSelector):
+    """Plone's language selector lists the site's languages from the
+    information of every language Plone knows, reading the registry once for
+    each of them (hundreds of reads per page); this reads only the site's."""
+
+    def languages(self):
+        if self.tool is None:
+            return []
+        current = self.tool.getLanguageBindings(self.request)[0]
+        known = getUtility(IContentLanguageAvailability).getLanguages(
+            combined=self.tool.use_combined_language_codes
+        )
+        return [
+            dict(known[code], code=code, selected=code == current)
+            for code in self.tool.getSupportedLanguages()
+            if code in known
+        ]
+
+
+class TranslationsLanguageSelector(LanguageSelectorViewlet, SiteLanguages):
+    """plone.app.multilingual's selector (links to the translations of a
+    page, its own template), on the site's languages only (``overrides.zcml``)."""
+
+    index = ViewPageTemplateFile(
+        str(Path(multilingual_browser.__file__).parent / "templates" / "languageselector.pt")
+    )
+
+    def render(self):
+        return self.index()
+
+
+class SamePageLanguageSelector(SiteLanguages):
     """Links to this very page in each language (``?set_language=`` sets the cookie)."""
 
     index = ViewPageTemplateFile("templates/language_selector.pt")

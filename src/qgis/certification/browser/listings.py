@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from DateTime import DateTime
 from plone import api
 from plone.app.uuid.utils import uuidToObject
+from plone.base.i18nl10n import get_formatstring_from_registry
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
@@ -27,11 +28,29 @@ from qgis.certification.vocabularies.countries import current_language
 PAGE_SIZE = 20
 
 
+# Plone writes a date by translating its pattern and its month and day names
+# at every call; the lists show the same few days again and again.
+SHORT_DATES = {}
+SHORT_DATES_KEPT = 5000
+
+
 def localized_date(iso):
-    """A date (ISO text or date) as Plone writes dates in the visitor's language."""
+    """A date (ISO text or date) as Plone writes dates in the visitor's language,
+    worked out once per day, language and the site's date format."""
     if not iso:
         return None
-    return api.portal.get_localized_time(datetime=DateTime(str(iso)))
+    key = (
+        str(iso),
+        api.portal.get_current_language(),
+        get_formatstring_from_registry("date_format_short"),
+    )
+    written = SHORT_DATES.get(key)
+    if written is None:
+        written = api.portal.get_localized_time(datetime=DateTime(str(iso)))
+        if len(SHORT_DATES) >= SHORT_DATES_KEPT:
+            SHORT_DATES.clear()
+        SHORT_DATES[key] = written
+    return written
 
 
 def course_row(course, organisation, names, urls=None):

@@ -2,7 +2,6 @@
 state of the application, what it still lacks, and the user groups' opinions."""
 
 from plone import api
-from plone.dexterity.browser.view import DefaultView
 from zope.i18n import translate
 
 from qgis.certification import permissions
@@ -13,6 +12,7 @@ from qgis.certification.browser import labels
 from qgis.certification.browser.credits_form import BuyCreditsForm
 from qgis.certification.browser.form_base import embedded
 from qgis.certification.browser.opinion_form import OpinionForm
+from qgis.certification.browser.own_fields import OwnFieldsView
 from qgis.certification.browser.states import StateBadges
 from qgis.certification.certificates import issuing
 from qgis.certification.certificates.organisation_certificate import organisation_certificate
@@ -23,7 +23,7 @@ from qgis.certification.vocabularies.contribution_types import CONTRIBUTION_TYPE
 from qgis.certification.vocabularies.countries import country_name
 
 
-class OrganisationView(StateBadges, DefaultView):
+class OrganisationView(StateBadges, OwnFieldsView):
     def can(self, permission):
         return api.user.has_permission(permission, obj=self.context)
 

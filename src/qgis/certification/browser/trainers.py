@@ -3,13 +3,13 @@
 the helpers the organisation and course pages use (``@@qgis-trainers``)."""
 
 from plone import api
-from plone.dexterity.browser.view import DefaultView
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zope.i18n import translate
 
 from qgis.certification.browser.certificates import send_pdf
 from qgis.certification.browser.listings import ListingView
+from qgis.certification.browser.own_fields import OwnFieldsView
 from qgis.certification.browser.states import StateBadges
 from qgis.certification.public import feeds
 from qgis.certification.public import listings
@@ -58,7 +58,7 @@ def state_title(context):
     return translate(title, domain="qgis.certification", context=api.env.getRequest())
 
 
-class NominationView(StateBadges, DefaultView):
+class NominationView(StateBadges, OwnFieldsView):
     def state(self):
         return api.content.get_state(self.context)
 
