@@ -15,11 +15,13 @@ records), per attendee or certificate.
 import cProfile
 import io
 import os
+import pickle
 import pstats
 import time
 from collections import Counter
 
 import transaction
+from Acquisition import aq_base
 from builders import certified_course
 from builders import create_programme
 from builders import top_up
@@ -88,6 +90,17 @@ def report_sizes(label, portal, per):
         print(f"   {size:>10,} B {counts[name]:>6} records  {name}")
 
 
+def report_attributes(label, obj):
+    """The pickled size of each attribute of ``obj``'s own record, largest first."""
+    state = aq_base(obj).__getstate__()
+    sizes = sorted(
+        ((len(pickle.dumps(value, 3)), name) for name, value in state.items()), reverse=True
+    )
+    print(f"-- one {label}: {len(obj._p_jar._storage.load(obj._p_oid)[0]):,} bytes stored")
+    for size, name in sizes[:12]:
+        print(f"   {size:>6} B  {name}")
+
+
 def test_measure_bulk_writes(functional):
     portal = functional["portal"]
     with api.env.adopt_roles(["Manager"]):
@@ -103,6 +116,7 @@ def test_measure_bulk_writes(functional):
     assert result.ok
     assert len(created) == ATTENDEES
     report_sizes("import", portal, ATTENDEES)
+    report_attributes("attendee", created[0])
     uids = [attendee.UID() for attendee in created[:CERTIFICATES]]
     with api.env.adopt_user(username="owner"):
         (certificates, balance), _ = timed(
@@ -112,3 +126,4 @@ def test_measure_bulk_writes(functional):
     assert len(certificates) == CERTIFICATES
     assert balance == 10
     report_sizes("issue", portal, CERTIFICATES)
+    report_attributes("certificate", certificates[0])
