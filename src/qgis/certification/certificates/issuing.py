@@ -243,7 +243,10 @@ def _issuing_organisation(course):
 def issue_certificates(course, attendees, type_id, user_id):
     """Issue ``type_id`` certificates to ``attendees`` ("all" or UIDs), all or none.
 
-    Returns ``(certificates, balance)``; raises ``IssueError``."""
+    The certificates are added together (``adding_many``: the course is told
+    once) and the ledger is debited once, after every certificate exists: a
+    failure in between leaves the ledger untouched, and the request's abort
+    removes the rest. Returns ``(certificates, balance)``; raises ``IssueError``."""
     organisation = _issuing_organisation(course)
     types = certificate_types()
     certificate_type = types.get(type_id)
