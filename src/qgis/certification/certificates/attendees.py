@@ -1,7 +1,6 @@
 """Adding attendees to a course from a parsed CSV file, all or none."""
 
-from plone.dexterity.utils import createContentInContainer
-
+from qgis.certification.certificates.adding_many import AddingMany
 from qgis.certification.certificates.attendee_import import parse_attendees
 from qgis.certification.certificates.issuing import attendees_of
 
@@ -18,20 +17,12 @@ def import_attendees(course, data: bytes):
     if not result.ok:
         return result, [], []
     known = existing_emails(course)
-    created, skipped = [], []
-    for row in result.rows:
-        if row["email"] in known:
-            skipped.append(row["email"])
-            continue
-        created.append(
-            createContentInContainer(
-                course,
-                "Attendee",
-                checkConstraints=True,
-                first_name=row["first_name"],
-                last_name=row["last_name"],
-                email=row["email"],
-            )
-        )
-        known.add(row["email"])
-    return result, created, skipped
+    skipped = []
+    with AddingMany(course, "Attendee") as adding:
+        for row in result.rows:
+            if row["email"] in known:
+                skipped.append(row["email"])
+                continue
+            adding.add(first_name=row["first_name"], last_name=row["last_name"], email=row["email"])
+            known.add(row["email"])
+    return result, adding.added, skipped

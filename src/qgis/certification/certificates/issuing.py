@@ -10,7 +10,7 @@ from datetime import timedelta
 from BTrees.OOBTree import OOBTree
 from plone import api
 from plone.app.uuid.utils import uuidToObject
-from plone.dexterity.utils import createContentInContainer
+from Products.CMFCore.indexing import processQueue
 from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -20,6 +20,7 @@ from qgis.certification import permissions
 from qgis.certification.certificates import codes
 from qgis.certification.certificates import fingerprints
 from qgis.certification.certificates import wording as certificate_wording
+from qgis.certification.certificates.adding_many import AddingMany
 from qgis.certification.certificates.credentials.status_register import assign_index
 from qgis.certification.content.organisation import organisation_of
 from qgis.certification.content.validation import LINE_LENGTH
@@ -118,13 +119,30 @@ def find_certificate(code, portal_type="Certificate"):
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
+def codes_in_use(candidates):
+    """Those of ``candidates`` that something already holds (a certificate, an
+    organisation's or a trainer's certificate), read from the code index."""
+    processQueue()  # what this transaction added is in the index too
+    catalog = api.portal.get_tool("portal_catalog")
+    index = catalog._catalog.getIndex("qgis_certificate_code")
+    return {code for code in candidates if index._index.get(code) is not None}
+
+
+def new_codes(count):
+    """``count`` new codes, distinct and held by nothing yet."""
+    given = []
+    while len(given) < count:
+        candidates = {codes.new_code() for _ in range(count - len(given))}
+        candidates -= set(given) | codes_in_use(candidates)
+        given.extend(sorted(candidates))
+    return given
+
+
 def unique_code(taken):
+    """One new code held by nothing yet nor in ``taken`` (which it joins)."""
     while True:
-        code = codes.new_code()
-        # any holder of a code: certificates, organisations, trainers
-        if code not in taken and not api.content.find(
-            qgis_certificate_code=code, unrestricted=True
-        ):
+        (code,) = new_codes(1)
+        if code not in taken:
             taken.add(code)
             return code
 
@@ -231,7 +249,10 @@ def _issuing_organisation(course):
 def issue_certificates(course, attendees, type_id, user_id):
     """Issue ``type_id`` certificates to ``attendees`` ("all" or UIDs), all or none.
 
-    Returns ``(certificates, balance)``; raises ``IssueError``."""
+    The certificates are added together (``adding_many``: the course is told
+    once) and the ledger is debited once, after every certificate exists: a
+    failure in between leaves the ledger untouched, and the request's abort
+    removes the rest. Returns ``(certificates, balance)``; raises ``IssueError``."""
     organisation = _issuing_organisation(course)
     types = certificate_types()
     certificate_type = types.get(type_id)
@@ -257,33 +278,28 @@ def issue_certificates(course, attendees, type_id, user_id):
             balance=error.balance,
             shortfall=error.shortfall,
         )
+    codes_given = new_codes(len(selected))
     issued = _issued(course, create=True)
-    taken = set()
-    certificates = []
     today = date.today()
-    for brain in selected:
-        attendee = brain._unrestrictedGetObject()
-        code = unique_code(taken)
-        certificate = createContentInContainer(
-            course,
-            "Certificate",
-            checkConstraints=False,
-            id=code.lower(),
-            code=code,
-            attendee=brain.UID,
-            first_name=attendee.first_name,
-            last_name=attendee.last_name,
-            certificate_type=type_id,
-            wording=wording,
-            issue_date=today,
-            issued_by=user_id,
-            **frozen,
-        )
-        issued[_key(brain.UID, type_id)] = certificate.getId()
-        assign_index(code)
-        ledger.append(-1, "certificate", code, user_id)
-        certificates.append(certificate)
-    return certificates, ledger.balance
+    with AddingMany(course, "Certificate", check_constraints=False) as adding:
+        for brain, code in zip(selected, codes_given, strict=True):
+            attendee = brain._unrestrictedGetObject()
+            certificate = adding.add(
+                code.lower(),
+                code=code,
+                attendee=brain.UID,
+                first_name=attendee.first_name,
+                last_name=attendee.last_name,
+                certificate_type=type_id,
+                wording=wording,
+                issue_date=today,
+                issued_by=user_id,
+                **frozen,
+            )
+            issued[_key(brain.UID, type_id)] = certificate.getId()
+            assign_index(code)
+    ledger.debit_many(codes_given, "certificate", user_id)
+    return adding.added, ledger.balance
 
 
 def within_window(certificate, today=None):
