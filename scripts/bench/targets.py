@@ -62,6 +62,14 @@ def check(text, value, met, unit="", note=None):
     return line
 
 
+def at_most(text, value, limit, unit=""):
+    return check(text, value, value is not None and value <= limit, unit)
+
+
+def under(text, value, limit, unit=""):
+    return check(text, value, value is not None and value < limit, unit)
+
+
 def ratio(new, old):
     if not new or not old:
         return None
@@ -72,55 +80,35 @@ def figure(result, group, name, key):
     return ((result or {}).get(group, {}).get(name) or {}).get(key)
 
 
+def compare(result, other, group, name, key):
+    """A figure of ``result`` divided by the same figure of ``other``."""
+    return ratio(figure(result, group, name, key), figure(other, group, name, key))
+
+
 def lookup_checks(result):
     """CPU per request and p50 of every lookup measured, against its targets."""
     checks = []
     for lookup in LOOKUPS:
         figures = result.get("lookups", {}).get(lookup.name)
-        if not figures:
-            continue
-        cpu = figures.get("cpu_ms")
-        p50 = figures.get("p50_ms")
-        checks.append(
-            check(
-                f"{lookup.label}: CPU ≤ {lookup.cpu_ms} ms",
-                cpu,
-                cpu is not None and cpu <= lookup.cpu_ms,
-                " ms",
-            )
-        )
-        checks.append(
-            check(
-                f"{lookup.label}: p50 < {lookup.p50_ms} ms",
-                p50,
-                p50 is not None and p50 < lookup.p50_ms,
-                " ms",
-            )
-        )
+        if figures:
+            text = f"{lookup.label}: CPU ≤ {lookup.cpu_ms} ms"
+            checks.append(at_most(text, figures.get("cpu_ms"), lookup.cpu_ms, " ms"))
+            text = f"{lookup.label}: p50 < {lookup.p50_ms} ms"
+            checks.append(under(text, figures.get("p50_ms"), lookup.p50_ms, " ms"))
     return checks
 
 
 def write_checks(result):
     """The writes, the memory and the database size against their limits."""
-    checks = []
-    for name, label, limit, unit, key in OPERATIONS:
-        value = figure(result, "operations", name, key)
-        checks.append(
-            check(f"{label} < {limit}{unit}", value, value is not None and value < limit, unit)
-        )
+    checks = [
+        under(f"{label} < {limit}{unit}", figure(result, "operations", name, key), limit, unit)
+        for name, label, limit, unit, key in OPERATIONS
+    ]
     rss = result.get("memory", {}).get("rss_mb")
-    checks.append(
-        check(f"Instance RSS ≤ {RSS_MB} MB", rss, rss is not None and rss <= RSS_MB, " MB")
-    )
+    checks.append(at_most(f"Instance RSS ≤ {RSS_MB} MB", rss, RSS_MB, " MB"))
     size = result.get("database", {}).get("bytes_per_certificate")
-    checks.append(
-        check(
-            f"Database ≤ {BYTES_PER_CERTIFICATE:,} bytes per certificate",
-            size,
-            size is not None and size <= BYTES_PER_CERTIFICATE,
-            " bytes",
-        )
-    )
+    text = f"Database ≤ {BYTES_PER_CERTIFICATE:,} bytes per certificate"
+    checks.append(at_most(text, size, BYTES_PER_CERTIFICATE, " bytes"))
     return checks
 
 
@@ -130,34 +118,15 @@ def growth_checks(result, small):
     checks = []
     for lookup in LOOKUPS:
         ratios = [
-            ratio(
-                figure(result, "lookups", lookup.name, key),
-                figure(small, "lookups", lookup.name, key),
-            )
-            for key in ("cpu_ms", "p50_ms")
+            compare(result, small, "lookups", lookup.name, key) for key in ("cpu_ms", "p50_ms")
         ]
         known = [value for value in ratios if value is not None]
         if known:
-            checks.append(
-                check(
-                    f"{lookup.label}: at most {GROWTH}× small (CPU, p50)",
-                    max(known),
-                    max(known) <= GROWTH,
-                    "×",
-                )
-            )
+            text = f"{lookup.label}: at most {GROWTH}× small (CPU, p50)"
+            checks.append(at_most(text, max(known), GROWTH, "×"))
     for name, label, _limit, _unit, key in OPERATIONS[:2]:
-        value = ratio(
-            figure(result, "operations", name, key), figure(small, "operations", name, key)
-        )
-        checks.append(
-            check(
-                f"{label}: at most {GROWTH}× small",
-                value,
-                value is not None and value <= GROWTH,
-                "×",
-            )
-        )
+        value = compare(result, small, "operations", name, key)
+        checks.append(at_most(f"{label}: at most {GROWTH}× small", value, GROWTH, "×"))
     return checks
 
 
@@ -166,14 +135,8 @@ def cluster_checks(cluster, single):
     every (uncached) lookup, with its p50 no worse."""
     checks = []
     for lookup in LOOKUPS:
-        rps = ratio(
-            figure(cluster, "lookups", lookup.name, "rps"),
-            figure(single, "lookups", lookup.name, "rps"),
-        )
-        p50 = ratio(
-            figure(cluster, "lookups", lookup.name, "p50_ms"),
-            figure(single, "lookups", lookup.name, "p50_ms"),
-        )
+        rps = compare(cluster, single, "lookups", lookup.name, "rps")
+        p50 = compare(cluster, single, "lookups", lookup.name, "p50_ms")
         if rps is None:
             continue
         checks.append(

@@ -65,12 +65,15 @@ def test_every_lookup_has_a_label_and_both_targets():
 def test_lookups_are_checked_for_cpu_per_request_and_p50():
     large = result(lookups__verify__cpu_ms=4.5, lookups__front_page__p50_ms=60.0)
     checks = met(targets.check_targets(large))
-    assert checks["`@verify/<code>`: CPU ≤ 4 ms"] is False
-    assert checks["`@verify/<code>`: p50 < 10 ms"] is True
-    assert checks["Front page with map (`/Plone/en`): CPU ≤ 20 ms"] is True
-    # the p50 must be under the limit: 60 ms is not
-    assert checks["Front page with map (`/Plone/en`): p50 < 60 ms"] is False
-    assert checks["`@courses-geojson?when=past`: CPU ≤ 10 ms"] is True
+    expected = {
+        "`@verify/<code>`: CPU ≤ 4 ms": False,
+        "`@verify/<code>`: p50 < 10 ms": True,
+        "Front page with map (`/Plone/en`): CPU ≤ 20 ms": True,
+        # the p50 must be under the limit: 60 ms is not
+        "Front page with map (`/Plone/en`): p50 < 60 ms": False,
+        "`@courses-geojson?when=past`: CPU ≤ 10 ms": True,
+    }
+    assert {name: checks.get(name) for name in expected} == expected
     # a lookup that was not measured has no line
     assert not any("`@search" in name for name in checks)
 
@@ -89,12 +92,13 @@ def test_writes_memory_and_database_against_their_limits():
     )
     large["memory"] = {"rss_mb": 700.1}
     large["database"] = {"bytes_per_certificate": 10_000}
-    checks = met(targets.check_targets(large))
-    assert checks["Import a CSV of 1,000 attendees < 3 s"] is False
-    assert checks["Issue 500 certificates in one request < 3 s"] is True
-    assert checks["Render one certificate PDF < 30 ms"] is True
-    assert checks["Instance RSS ≤ 700 MB"] is False
-    assert checks["Database ≤ 10,000 bytes per certificate"] is True
+    assert [(item["target"], item["met"]) for item in targets.write_checks(large)] == [
+        ("Import a CSV of 1,000 attendees < 3 s", False),
+        ("Issue 500 certificates in one request < 3 s", True),
+        ("Render one certificate PDF < 30 ms", True),
+        ("Instance RSS ≤ 700 MB", False),
+        ("Database ≤ 10,000 bytes per certificate", True),
+    ]
 
 
 def test_growth_from_small_takes_the_worse_of_cpu_and_p50():
