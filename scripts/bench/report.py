@@ -200,9 +200,16 @@ def _growth(result, others):
     return lines + [""]
 
 
-def _targets(result, small, counterpart):
+def checks(result, others=None, counterpart=None):
+    """Every target checked for ``result`` (``targets.check_targets``), given
+    the other scales' results of its target and the other target's at its scale."""
+    small = (others or {}).get("small")
     cluster = counterpart if result.get("target", "filestorage") == "filestorage" else None
     single = counterpart if result.get("target") == "cluster" else None
+    return targets.check_targets(result, small, single=single, cluster=cluster)
+
+
+def _targets(result, others, counterpart):
     lines = [
         "## Targets",
         "",
@@ -213,7 +220,7 @@ def _targets(result, small, counterpart):
         "| target | value | |",
         "| --- | ---: | --- |",
     ]
-    for item in targets.check_targets(result, small, single=single, cluster=cluster):
+    for item in checks(result, others, counterpart):
         value = _figure(item["value"], item["unit"])
         if item.get("note"):
             value += f" ({item['note']})"
@@ -247,7 +254,7 @@ def build_report(result, others=None, previous=None, counterpart=None):
     lines = _header(result) + _measured(result)
     lines += _previous(result, previous)
     lines += _growth(result, others)
-    lines += _targets(result, others.get("small"), counterpart)
+    lines += _targets(result, others, counterpart)
     lines += _profiles(result)
     notes = result.get("notes") or []
     if notes:

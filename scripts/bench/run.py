@@ -304,6 +304,9 @@ def write_results(result, stamp):
     previous = others.get(result["scale"])
     other_target = "filestorage" if result["target"] == "cluster" else "cluster"
     counterpart = report.latest_by_scale(VAR, other_target).get(result["scale"])
+    result["targets"] = report.checks(
+        result, dict(others, **{result["scale"]: result}), counterpart
+    )
     markdown = report.build_report(result, others, previous=previous, counterpart=counterpart)
     name = f"{stamp}-{result['scale']}"
     (VAR / f"{name}.json").write_text(json.dumps(result, indent=1))

@@ -203,3 +203,27 @@ def test_latest_by_scale_keeps_the_newest_run_of_each_scale_and_target(tmp_path)
     assert (
         report.latest_by_scale(tmp_path, "cluster")["small"]["lookups"]["verify"]["cpu_ms"] == 5.0
     )
+
+
+def test_each_run_is_written_and_compared_with_the_runs_before_it(tmp_path, monkeypatch):
+    from scripts.bench import run
+
+    monkeypatch.setattr(run, "VAR", tmp_path)
+    first = result("small", started="2026-11-20T10:00:00+00:00")
+    run.write_results(first, "20261120T100000Z")
+    cluster = result("small", target="cluster", lookups__front_page__rps=200.0)
+    latest = run.write_results(cluster, "20261121T100000Z")
+    assert latest == tmp_path / "latest.md"
+    assert (tmp_path / "20261121T100000Z-small.md").read_text() == latest.read_text()
+    text = latest.read_text()
+    # the FileStorage run of the same scale is the cluster's counterpart, not its previous run
+    assert "Against the previous run" not in text
+    assert "cluster ≥ 1.7× one instance's req/s, p50 no worse | 2.00× (p50 1.0×" in text
+    written = json.loads((tmp_path / "latest.json").read_text())
+    assert written["lookups"]["front_page"]["rps"] == 200.0
+    assert {"target": "Instance RSS ≤ 700 MB", "value": 650.0, "unit": " MB", "met": True} in (
+        written["targets"]
+    )
+    # a second FileStorage run compares with the first
+    again = run.write_results(result("small", started="2026-11-22T10:00:00+00:00"), "20261122T1Z")
+    assert "## Against the previous run (2026-11-20T10:00:00+00:00)" in again.read_text()
