@@ -81,6 +81,17 @@ def _operation_rows(operations):
     return rows
 
 
+def _load(machine):
+    """What else the machine was doing, when the run noted it."""
+    if not machine.get("load"):
+        return ""
+    before, after = machine["load"]
+    return (
+        f" Load average {before} as the measuring began, {after} as it ended: "
+        "other work on the machine shows in the latencies more than in the CPU per request."
+    )
+
+
 def _header(result):
     counts = result.get("counts", {})
     return [
@@ -89,7 +100,7 @@ def _header(result):
         f"Run {result.get('started', '?')} on {result.get('machine', {}).get('cpus', '?')} "
         f"CPUs; {result.get('clients', '?')} concurrent clients, "
         f"{result.get('duration', '?')} s per lookup after a warm-up; "
-        f"{result.get('threads', '?')} server threads.",
+        f"{result.get('threads', '?')} server threads." + _load(result.get("machine", {})),
         "",
         "Data: "
         + ", ".join(f"{_figure(counts.get(name))} {name}" for name in sorted(counts))

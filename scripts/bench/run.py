@@ -373,6 +373,7 @@ def bench(args):
     info = ensure_data(args.scale, etc, env)
     target = TARGETS[args.target](args, etc, env)
     admin = ("admin", env["ADMIN_PASSWORD"])
+    load_before = os.getloadavg()[0]
     target.start()
     try:
         size = target.database_bytes()
@@ -394,7 +395,12 @@ def bench(args):
         "scale": args.scale,
         "target": args.target,
         "started": now.isoformat(timespec="seconds"),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            # the load average (one minute) as the measuring began and ended
+            "load": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        },
         "clients": args.clients,
         "duration": args.duration,
         "threads": int(env["ZOPE_THREADS"]),

@@ -136,7 +136,11 @@ def test_a_cluster_needs_1_7_times_the_requests_per_second_with_p50_no_worse():
 
 
 def test_report_puts_the_cpu_time_beside_the_latencies():
-    text = report.build_report(result())
+    figures = result()
+    figures["machine"] = {"cpus": 2, "load": [3.5, 2.0]}
+    text = report.build_report(figures)
+    assert "on 2 CPUs" in text
+    assert "Load average 3.5 as the measuring began, 2.0 as it ended" in text
     assert "| lookup | CPU ms | p50 ms | p95 ms | p99 ms | req/s | cores |" in text
     assert (
         "| `@verify/<code>` | 3.00 | 8.00 | 16.00 | 24.00 | 400.0 | 0.95 | 1,000 | 0 | 4 / 10 |"
