@@ -88,7 +88,7 @@ def _load(machine):
     before, after = machine["load"]
     return (
         f" Load average {before} as the measuring began, {after} as it ended: "
-        "other work on the machine shows in the latencies more than in the CPU per request."
+        "other work on the machine makes every figure noisy, the latencies most."
     )
 
 
