@@ -239,21 +239,30 @@ def _targets(result, others, counterpart):
     return lines
 
 
+def _top(summary, part):
+    rows = (summary or {}).get(part) or [{}]
+    return f"{rows[0].get('function', '–')} ({_figure(rows[0].get('share'), '%')})"
+
+
 def _profiles(result):
-    """The profile files of each lookup and write, when the run was profiled."""
+    """The profile files of each lookup and write, when the run was profiled,
+    with the function most often running and the product's most often on
+    the stack (py-spy counts threads waiting on a lock or a socket too)."""
     lines = []
     for group in ("lookups", "operations"):
         for name, figures in result.get(group, {}).items():
             for profile in figures.get("profiles", []):
-                top = (profile.get("summary") or {}).get("self") or [{}]
+                summary = profile.get("summary")
                 lines.append(
-                    f"| {name} | `{profile['file']}` | {top[0].get('function', '–')} "
-                    f"({_figure(top[0].get('share'), '%')}) |"
+                    f"| {name} | `{Path(profile['file']).name}` | {_top(summary, 'self')} "
+                    f"| {_top(summary, 'product')} |"
                 )
     if not lines:
         return []
-    header = ["", "## Profiles", "", "| figure | speedscope file | hottest function |"]
-    return header + ["| --- | --- | --- |"] + lines
+    folder = Path(result.get("profiles_folder") or "var/bench/profiles")
+    header = ["", "## Profiles", "", f"In `{folder}`, each with a summary in a `.txt` file.", ""]
+    header += ["| figure | speedscope file | most often running | the product's, on the stack |"]
+    return header + ["| --- | --- | --- | --- |"] + lines
 
 
 def build_report(result, others=None, previous=None, counterpart=None):

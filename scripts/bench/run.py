@@ -412,7 +412,7 @@ def bench(args):
             "certificates": certificates,
             "bytes_per_certificate": round(size / certificates) if certificates else None,
         },
-        "profiled": profiles is not None,
+        "profiles_folder": str(profiles.relative_to(ROOT)) if profiles is not None else None,
         "notes": notes,
     }
     return write_results(result, stamp)

@@ -177,18 +177,26 @@ def test_report_shows_growth_against_the_other_scales():
     assert "| `@verify/<code>`: at most 1.3× small (CPU, p50) | 1.25× | met |" in targets_section
 
 
-def test_report_lists_the_profiles_with_their_hottest_function():
+def test_report_lists_the_profiles_with_their_hottest_functions():
     profiled = result()
     profiled["lookups"]["verify"]["profiles"] = [
         {
             "file": "var/bench/profiles/x/verify.speedscope.json",
-            "summary": {"samples": 10, "self": [{"share": 40.0, "function": "f (a.py:1)"}]},
+            "summary": {
+                "samples": 10,
+                "self": [{"share": 40.0, "function": "f (a.py:1)"}],
+                "product": [{"share": 90.0, "function": "g (qgis/certification/b.py:2)"}],
+            },
         }
     ]
+    profiled["profiles_folder"] = "var/bench/profiles/x"
     text = report.build_report(profiled)
+    assert "In `var/bench/profiles/x`, each with a summary in a `.txt` file." in text
     assert (
-        "| verify | `var/bench/profiles/x/verify.speedscope.json` | f (a.py:1) (40.00%) |" in text
-    )
+        "| verify | `verify.speedscope.json` | f (a.py:1) (40.00%) "
+        "| g (qgis/certification/b.py:2) (90.00%) |"
+    ) in text
+    assert "## Profiles" not in report.build_report(result())
 
 
 def test_latest_by_scale_keeps_the_newest_run_of_each_scale_and_target(tmp_path):
