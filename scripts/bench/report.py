@@ -15,7 +15,9 @@ SCALE_ORDER = ("toy", "small", "medium", "large")
 
 
 def latest_by_scale(folder, target="filestorage"):
-    """{scale: result} of the newest kept run of each scale (``<stamp>-<scale>.json``)."""
+    """{scale: result} of the newest kept run of each scale (``<stamp>-<scale>.json``)
+    that was not profiled: a profiled run's latencies include py-spy's share
+    of the cores, and compare with nothing."""
     found = {}
     for path in sorted(Path(folder).glob("*-*.json")):
         if path.name.startswith("latest"):
@@ -23,6 +25,8 @@ def latest_by_scale(folder, target="filestorage"):
         try:
             result = json.loads(path.read_text())
         except (OSError, ValueError):
+            continue
+        if result.get("profiles_folder"):
             continue
         if result.get("target", "filestorage") == target and result.get("scale"):
             found[result["scale"]] = result  # sorted by time stamp: the last one wins

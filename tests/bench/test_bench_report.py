@@ -209,6 +209,8 @@ def test_latest_by_scale_keeps_the_newest_run_of_each_scale_and_target(tmp_path)
         run = result(scale, target=target, lookups__verify__cpu_ms=cpu)
         (tmp_path / f"{stamp}-{scale}.json").write_text(json.dumps(run))
     (tmp_path / "latest.json").write_text(json.dumps(result("medium")))
+    profiled = dict(result("small", lookups__verify__cpu_ms=9.0), profiles_folder="p")
+    (tmp_path / "20260105T000000Z-small.json").write_text(json.dumps(profiled))
     found = report.latest_by_scale(tmp_path)
     assert sorted(found) == ["large", "small"]
     assert found["small"]["lookups"]["verify"]["cpu_ms"] == 2.0
