@@ -168,12 +168,14 @@ backup-list: $(VENV)/.installed ## list the backup sets, oldest first
 
 # Benchmark (README: "Benchmark"): seeds var/bench/data-$(SCALE) once, serves it on
 # BENCH_PORT, measures, writes var/bench/latest.{json,md}. Not part of `make test`.
+# PROFILE=1 records each lookup and write with py-spy under var/bench/profiles/.
 SCALE ?= small
 BENCH_PORT ?= 18200
+PROFILE ?=
 .PHONY: bench
 
 bench: $(VENV)/.installed $(LEAFLET)/leaflet.js $(CHARTJS)/chart.umd.js ## measure the product at SCALE=small|medium|large (var/bench/latest.md)
-	@BENCH_PORT=$(BENCH_PORT) $(BIN)/python -m scripts.bench.run --scale $(SCALE)
+	@BENCH_PORT=$(BENCH_PORT) PROFILE=$(PROFILE) $(BIN)/python -m scripts.bench.run --scale $(SCALE)
 
 clean: ## remove .venv and the generated instance configuration (keeps data)
 	rm -rf $(VENV) instance/etc

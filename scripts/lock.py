@@ -22,6 +22,7 @@ TOOLS = [
     "zc.buildout",
     "plone.recipe.zope2instance",
     "horse-with-no-namespace",
+    "py-spy",  # make bench PROFILE=1: samples the server while it is measured
 ]
 HEADER = (
     "# The complete, flat lock of every package installed in .venv (pip freeze --all).\n"

@@ -18,18 +18,17 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from datetime import UTC
-from datetime import date
 from datetime import datetime
-from datetime import timedelta
 from pathlib import Path
 
 import requests
 
 from scripts import make_instance
-from scripts.bench import load
+from scripts.bench import BenchError
+from scripts.bench import lookups
 from scripts.bench import report
+from scripts.bench import writes
 from scripts.bench.seed import SCALES
 
 
@@ -41,10 +40,6 @@ JSON = {"Accept": "application/json"}
 
 def log(message):
     print(f"bench: {message}", flush=True)
-
-
-class BenchError(Exception):
-    pass
 
 
 # -- the instance ---------------------------------------------------------------
@@ -162,117 +157,6 @@ def folder_bytes(folder):
 # -- the measurements -------------------------------------------------------------
 
 
-class Uncached:
-    """The URLs in turn, each with a different query string every time, so that
-    no cache (plone.app.caching's RAM cache among them) answers: the figures are
-    what the product itself costs."""
-
-    def __init__(self, *urls):
-        self.urls = urls
-        self.number = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        url = self.urls[self.number % len(self.urls)]
-        self.number += 1
-        joiner = "&" if "?" in url else "?"
-        return f"{url}{joiner}bench={self.number}"
-
-
-def lookups(base, info, clients, duration):
-    api = f"{base}/++api++"
-    country = info["country"]
-    organisations = [f"{base}/{path}" for path in info["sample_organisations"]]
-    codes = [f"{api}/@verify/{code}" for code in info["sample_codes"]]
-    plans = {
-        "front_page": (Uncached(f"{base}/en"), {}),
-        "organisations_rest": (Uncached(f"{api}/@organisations?country={country}"), JSON),
-        "organisation_page": (Uncached(*organisations), {}),
-        "training_centers_geojson": (Uncached(f"{api}/@training-centers-geojson"), JSON),
-        "courses_geojson": (Uncached(f"{api}/@courses-geojson"), JSON),
-        "verify": (Uncached(*codes), JSON),
-        "search": (Uncached(f"{api}/@search?SearchableText={info['search_word']}"), JSON),
-        "statistics_page": (Uncached(f"{base}/en/@@statistics"), {}),
-        "statistics_rest": (Uncached(f"{api}/@statistics"), JSON),
-    }
-    # the HTML list of certified organisations, under whichever name it has
-    for html_list in (
-        f"{base}/en/@@certified-organisations?country={country}",
-        f"{base}/@@organisations?country={country}",
-    ):
-        if requests.get(html_list, timeout=60).status_code == 200:
-            plans["organisations_html"] = (Uncached(html_list), {})
-            break
-    results = {}
-    for name, (urls, headers) in plans.items():
-        log(f"measuring {name}")
-        results[name] = load.run_load(urls, clients=clients, duration=duration, headers=headers)
-        results[name]["url"] = urls.urls[0].replace(base, "")
-        log(f"  p50 {results[name]['p50_ms']} ms, {results[name]['rps']} req/s")
-    return results
-
-
-def operations(base, info, admin):
-    """Import 1,000 attendees into a new course, issue 500 certificates, render a PDF."""
-    session = requests.Session()
-    session.auth = admin
-    session.headers.update(JSON)
-    organisation = f"{base}/{info['bench_organisation']}"
-    # certificates are issued only once a course has started
-    start = date.today() - timedelta(days=3)
-    created = session.post(
-        organisation,
-        json={
-            "@type": "Course",
-            "title": f"Bench course {uuid.uuid4().hex[:8]}",
-            **info["bench_parts"],
-            "start_date": start.isoformat(),
-            "end_date": (start + timedelta(days=2)).isoformat(),
-            "course_language": "en",
-        },
-        timeout=60,
-    )
-    if created.status_code != 201:
-        raise BenchError(f"creating the bench course: {created.status_code} {created.text[:300]}")
-    course = created.json()["@id"]
-    run = uuid.uuid4().hex[:6]
-    rows = ["first_name,last_name,email"] + [
-        f"Bench{number},Attendee,bench.{run}.{number}@example.org" for number in range(1000)
-    ]
-    seconds, imported = load.timed(
-        lambda: session.post(
-            f"{course}/@import-attendees",
-            data="\n".join(rows).encode(),
-            headers={"Content-Type": "text/csv"},
-            timeout=600,
-        )
-    )
-    if imported.status_code != 201 or imported.json()["imported"] != 1000:
-        raise BenchError(f"import: {imported.status_code} {imported.text[:300]}")
-    results = {"import_1000": {"seconds": round(seconds, 2), "count": 1000}}
-    log(f"  import of 1,000 attendees: {seconds:.2f} s")
-    uids = [item["UID"] for item in imported.json()["items"]][:500]
-    seconds, issued = load.timed(
-        lambda: session.post(
-            f"{course}/@issue-certificates",
-            json={"attendees": uids, "certificate_type": "completion"},
-            timeout=600,
-        )
-    )
-    if issued.status_code != 201 or len(issued.json()["issued"]) != 500:
-        raise BenchError(f"issuing: {issued.status_code} {issued.text[:300]}")
-    results["issue_500"] = {"seconds": round(seconds, 2), "count": 500}
-    log(f"  issuing 500 certificates: {seconds:.2f} s")
-    pdf = f"{issued.json()['issued'][0]['@id']}/@@certificate.pdf"
-    results["pdf"] = load.repeat_get(session, pdf, times=20)
-    results["pdf"]["url"] = pdf.replace(base, "")
-    log(f"  one PDF: p50 {results['pdf']['p50_ms']} ms")
-    session.close()
-    return results
-
-
 def certificate_count(base, admin):
     answer = requests.get(
         f"{base}/++api++/@search?portal_type=Certificate&b_size=1",
@@ -319,6 +203,10 @@ class FileStorageTarget:
         log(f"starting the instance on port {self.args.port}")
         log_file = VAR / f"server-{self.args.scale}.log"
         self.process = start_server(self.etc, self.env, self.base, log_file)
+
+    def pids(self):
+        """The server processes, whose CPU counters are read."""
+        return [self.process.pid]
 
     def rss_mb(self):
         return rss_mb(self.process.pid)
@@ -390,8 +278,11 @@ class ClusterTarget(FileStorageTarget):
         self.cluster("start")
         self.description = json.loads((self.folder / "cluster.json").read_text())
 
+    def pids(self):
+        return [item["pid"] for item in self.description["instances"]]
+
     def rss_mb(self):
-        return round(sum(rss_mb(item["pid"]) for item in self.description["instances"]), 1)
+        return round(sum(rss_mb(pid) for pid in self.pids()), 1)
 
     def after(self, admin):
         count = len(self.description["instances"])
@@ -404,11 +295,19 @@ class ClusterTarget(FileStorageTarget):
 TARGETS = {"filestorage": FileStorageTarget, "cluster": ClusterTarget}
 
 
-def write_results(result):
+def write_results(result, stamp):
+    """``<stamp>-<scale>.json`` and ``.md``, copied to ``latest.json`` and
+    ``latest.md``; the report compares the run with the previous one of its
+    scale, the other scales' and the other target's at the same scale."""
     VAR.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     others = report.latest_by_scale(VAR, result["target"])
-    markdown = report.build_report(result, others)
+    previous = others.get(result["scale"])
+    other_target = "filestorage" if result["target"] == "cluster" else "cluster"
+    counterpart = report.latest_by_scale(VAR, other_target).get(result["scale"])
+    result["targets"] = report.checks(
+        result, dict(others, **{result["scale"]: result}), counterpart
+    )
+    markdown = report.build_report(result, others, previous=previous, counterpart=counterpart)
     name = f"{stamp}-{result['scale']}"
     (VAR / f"{name}.json").write_text(json.dumps(result, indent=1))
     (VAR / f"{name}.md").write_text(markdown)
@@ -428,6 +327,12 @@ def main(argv=None):
     )
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 18200)))
     parser.add_argument("--target", default=os.environ.get("BENCH_TARGET") or "filestorage")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        default=os.environ.get("PROFILE", "") not in ("", "0"),
+        help="record each lookup and write with py-spy under var/bench/profiles/ (PROFILE=1)",
+    )
     args = parser.parse_args(argv)
     try:
         if args.target not in TARGETS:
@@ -441,49 +346,76 @@ def main(argv=None):
     return 0
 
 
+def measure(target, args, info, admin, profiles):
+    """The lookups and the writes on the running ``target``, its memory after them."""
+    pids = target.pids()
+
+    def watch(name):
+        return lookups.observers(name, pids, profiles)
+
+    measured = {
+        "lookups": lookups.measure(target.base, info, pids, args.clients, args.duration, profiles),
+        "operations": writes.measure(target.base, info, admin, watch),
+        "memory": {"rss_mb": target.rss_mb()},
+    }
+    if profiles is not None:
+        log(f"profiles (speedscope, and a summary in .txt) in {profiles}")
+    return measured
+
+
 def bench(args):
     VAR.mkdir(parents=True, exist_ok=True)
+    now = datetime.now(UTC)
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    profiles = VAR / "profiles" / f"{stamp}-{args.scale}" if args.profile else None
     env = environment(args.scale, args.port)
     etc = write_configuration(args.scale, env)
-    started = datetime.now(UTC).isoformat(timespec="seconds")
     info = ensure_data(args.scale, etc, env)
     target = TARGETS[args.target](args, etc, env)
     admin = ("admin", env["ADMIN_PASSWORD"])
+    load_before = os.getloadavg()[0]
     target.start()
     try:
         size = target.database_bytes()
-        base = target.base
-        certificates = certificate_count(base, admin)
-        measured_lookups = lookups(base, info, args.clients, args.duration)
-        measured_operations = operations(base, info, admin)
-        memory = target.rss_mb()
+        certificates = certificate_count(target.base, admin)
+        measured = measure(target, args, info, admin, profiles)
         notes = target.after(admin)
     finally:
         target.stop()
+    notes = [
+        "Every lookup is uncached: each request has a different query string.",
+        "CPU: the server processes' own user and system time over each timed window "
+        "(/proc/<pid>/stat), divided by the requests served in it.",
+    ] + notes
+    if profiles is not None:
+        notes.append(
+            f"Profiled with py-spy ({profiles.relative_to(ROOT)}): latencies include its cost."
+        )
     result = {
         "scale": args.scale,
         "target": args.target,
-        "started": started,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "started": now.isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            # the load average (one minute) as the measuring began and ended
+            "load": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        },
         "clients": args.clients,
         "duration": args.duration,
         "threads": int(env["ZOPE_THREADS"]),
         "counts": dict(info.get("counts", {}), certificates=certificates),
         "seed_seconds": info.get("seconds"),
-        "lookups": measured_lookups,
-        "operations": measured_operations,
-        "memory": {"rss_mb": memory},
+        **measured,
         "database": {
             "bytes": size,
             "certificates": certificates,
             "bytes_per_certificate": round(size / certificates) if certificates else None,
         },
-        "notes": [
-            "Every lookup is uncached: each request has a different query string.",
-        ]
-        + notes,
+        "profiles_folder": str(profiles.relative_to(ROOT)) if profiles is not None else None,
+        "notes": notes,
     }
-    return write_results(result)
+    return write_results(result, stamp)
 
 
 if __name__ == "__main__":
