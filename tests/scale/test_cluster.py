@@ -20,7 +20,7 @@ from scale_helpers import Session
 
 def test_cluster_serves_the_site_through_the_balancer(cluster):
     pids = cluster.pids()
-    assert sorted(pids) == ["haproxy", "instance-1", "instance-2"]
+    assert sorted(pids) == ["haproxy", "instance-1", "instance-2", "varnish"]
     anonymous = Session()
     response = anonymous.get(cluster.site)
     assert response.status_code == 200, response.text[:300]
