@@ -290,12 +290,14 @@ def wait_for(url, what, process_alive, log_file, deadline):
     raise ClusterError(f"{what} did not answer {url} within {START_TIMEOUT:.0f} s")
 
 
-def haproxy_binary():
-    found = shutil.which("haproxy") or (
-        "/usr/sbin/haproxy" if Path("/usr/sbin/haproxy").exists() else None
+def installed(program, package):
+    """The path of Debian's ``program`` (also found in /usr/sbin, which is not
+    on every user's PATH)."""
+    found = shutil.which(program) or (
+        f"/usr/sbin/{program}" if Path(f"/usr/sbin/{program}").exists() else None
     )
     if not found:
-        raise ClusterError("HAProxy is not installed: apt-get install haproxy")
+        raise ClusterError(f"{package} is not installed: apt-get install {package}")
     return found
 
 
@@ -391,10 +393,7 @@ FRONT = ("varnish", "haproxy")  # started after the instances, stopped before th
 
 
 def front_binaries():
-    try:
-        return {"haproxy": haproxy_binary(), "varnish": varnish.binary()}
-    except varnish.VarnishError as error:
-        raise ClusterError(str(error)) from error
+    return {"haproxy": installed("haproxy", "haproxy"), "varnish": installed("varnishd", "varnish")}
 
 
 def wanted_ports(cluster, pids):

@@ -13,9 +13,7 @@ whose PURGE requests are obeyed: the instances of other machines).
 
 import ipaddress
 import re
-import shutil
 import subprocess
-from pathlib import Path
 from string import Template
 
 from scripts import make_instance
@@ -69,15 +67,6 @@ def render(balancer_host, balancer_port, networks):
         balancer_port=str(balancer_port),
         purgers=acl_lines(networks),
     )
-
-
-def binary():
-    found = shutil.which("varnishd") or (
-        "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
-    )
-    if not found:
-        raise VarnishError("Varnish is not installed: apt-get install varnish")
-    return found
 
 
 def check(varnishd, vcl, workdir):
