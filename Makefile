@@ -14,8 +14,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # Debian packages the test suite needs (browser tests use Debian's Chromium; the OGC API
 # and feed tests read the site with GDAL's ogrinfo, as QGIS does; the cluster tests run
-# HAProxy and Varnish).
-TEST_DEBIAN_PACKAGES ?= chromium haproxy varnish gdal-bin
+# HAProxy and Varnish and load the proxy with wrk).
+TEST_DEBIAN_PACKAGES ?= chromium haproxy varnish wrk gdal-bin
 # Debian packages make cluster runs: the balancer and the caching proxy.
 CLUSTER_DEBIAN_PACKAGES ?= haproxy varnish
 # Debian packages the product needs: the fonts the certificates embed in their PDFs
