@@ -13,8 +13,11 @@ export HOST PORT DATA_DIR SITE_ID
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # Debian packages the test suite needs (browser tests use Debian's Chromium; the OGC API
-# and feed tests read the site with GDAL's ogrinfo, as QGIS does).
-TEST_DEBIAN_PACKAGES ?= chromium haproxy gdal-bin
+# and feed tests read the site with GDAL's ogrinfo, as QGIS does; the cluster tests run
+# HAProxy and Varnish and load the proxy with wrk).
+TEST_DEBIAN_PACKAGES ?= chromium haproxy varnish wrk gdal-bin
+# Debian packages make cluster runs: the balancer and the caching proxy.
+CLUSTER_DEBIAN_PACKAGES ?= haproxy varnish
 # Debian packages the product needs: the fonts the certificates embed in their PDFs
 # (DejaVu Sans when Roboto is missing; IPA P Gothic, TrueType, for Japanese).
 DEBIAN_PACKAGES ?= fonts-dejavu-core fonts-ipafont-gothic
@@ -134,15 +137,15 @@ i18n: $(VENV)/.installed ## rebuild the .pot from the code and sync the ro and s
 	  $(LOCALES)/ro/LC_MESSAGES/$(I18N_DOMAIN).po $(LOCALES)/sv/LC_MESSAGES/$(I18N_DOMAIN).po
 
 # Scale-out (README: "Scale-out: RelStorage and a cluster"): instances on one RelStorage
-# database behind HAProxy; scripts/cluster.py keeps its files under $(DATA_DIR)/cluster.
+# database behind HAProxy, and Varnish in front of it on $PORT; scripts/cluster.py keeps
+# its files under $(DATA_DIR)/cluster.
 CLUSTER_SIZE ?= 2
 RELSTORAGE_DSN ?= dbname=qgis_certification host=127.0.0.1 port=5432 user=postgres
 CLUSTER_ENV = CLUSTER_SIZE=$(CLUSTER_SIZE) RELSTORAGE_DSN="$(RELSTORAGE_DSN)"
 .PHONY: cluster cluster-stop convert-to-relstorage
 
-cluster: install ## start CLUSTER_SIZE instances on RelStorage behind HAProxy on $HOST:$PORT
-	@dpkg -s haproxy >/dev/null 2>&1 || { apt-get update -q && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy; }
+cluster: install ## start CLUSTER_SIZE instances on RelStorage behind HAProxy and Varnish on $HOST:$PORT
+	@$(call apt_install,$(CLUSTER_DEBIAN_PACKAGES))
 	@$(CLUSTER_ENV) $(BIN)/python -m scripts.cluster start
 
 cluster-stop: ## stop exactly the processes make cluster started

@@ -1,20 +1,23 @@
-"""Several Zope instances on one RelStorage database, behind HAProxy.
+"""Several Zope instances on one RelStorage database, behind HAProxy and Varnish.
 
 Run from the checkout's root as ``python -m scripts.cluster <command>``:
 
-    start     create the site when needed, start the instances and the balancer
-              (only those not running yet), wait until the site answers through
-              the balancer
+    start     create the site when needed, start the instances, the balancer and
+              the caching proxy (only those not running yet), wait until the
+              site answers through the proxy
     stop      end exactly the processes ``start`` started
     status    say what runs
     convert   copy the FileStorage in $DATA_DIR into RelStorage (zodbconvert)
 
 Settings come from the environment, as for ``make start``: HOST and PORT (the
-balancer; instance ``i`` listens on PORT+i), CLUSTER_SIZE (2), DATA_DIR,
-SITE_ID, RELSTORAGE_DSN, CLUSTER_DIR ($DATA_DIR/cluster) and everything
+front: Varnish; instance ``i`` listens on PORT+i, HAProxy on PORT+CLUSTER_SIZE+1),
+CLUSTER_SIZE (2), DATA_DIR, SITE_ID, RELSTORAGE_DSN, CLUSTER_DIR
+($DATA_DIR/cluster), CACHING_PROXIES (where the instances send their purges:
+this Varnish unless set), what ``varnish.py`` reads and everything
 ``make_instance.py`` reads. The cluster's folder holds each instance's
-configuration and logs, the generated haproxy.cfg, the pid files of what was
-started (run/) and cluster.json, a description of the running cluster.
+configuration and logs, the generated haproxy.cfg and varnish.vcl, Varnish's
+working folder, the pid files of what was started (run/) and cluster.json, a
+description of the running cluster.
 """
 
 import argparse
@@ -32,6 +35,7 @@ import urllib.request
 from pathlib import Path
 
 from scripts import make_instance
+from scripts import varnish
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +65,9 @@ class Cluster:
         self.size = int(size)
         self.host = self.values["host"]
         self.port = int(self.values["port"])
-        if self.port + self.size > 65535:
+        # the instances take the ports right above the front, HAProxy the next one
+        self.balancer_port = self.port + self.size + 1
+        if self.balancer_port > 65535:
             raise ClusterError(
                 f"PORT {self.port} leaves no room for {self.size} instances above it"
             )
@@ -71,7 +77,16 @@ class Cluster:
         self.folder = Path(self.environ.get("CLUSTER_DIR") or data_dir / "cluster").resolve()
         self.run = self.folder / "run"
         self.haproxy_cfg = self.folder / "haproxy.cfg"
+        self.vcl = self.folder / "varnish.vcl"
+        self.varnish_dir = self.folder / "varnish"
         self.description = self.folder / "cluster.json"
+        try:
+            self.varnish_memory = varnish.memory(self.environ)
+            self.purgers = varnish.purgers(self.backend_host, self.environ)
+        except varnish.VarnishError as error:
+            raise ClusterError(str(error)) from error
+        proxies = self.environ.get("CACHING_PROXIES")
+        self.caching_proxies = self.url(self.port).rstrip("/") if proxies is None else proxies
 
     @property
     def backend_host(self):
@@ -89,6 +104,11 @@ class Cluster:
 
     def pid_file(self, name):
         return self.run / f"{name}.pid"
+
+    def markers(self, names):
+        """{name: a file that the command line of the process ``name`` holds}"""
+        front = {"haproxy": self.haproxy_cfg, "varnish": self.vcl}
+        return {name: front.get(name) or self.etc(name) / "zope.ini" for name in names}
 
     def url(self, port, path=""):
         host = self.backend_host
@@ -115,7 +135,7 @@ class Cluster:
     def write_haproxy_cfg(self):
         """Write haproxy.cfg; True when it changed."""
         before = self.haproxy_cfg.read_text() if self.haproxy_cfg.exists() else None
-        host = self.host if ":" not in self.host else f"[{self.host}]"
+        host = self.backend_host if ":" not in self.backend_host else f"[{self.backend_host}]"
         servers = "\n".join(
             f"    server {name} {self.backend_host}:{self.instance_port(name)} check"
             for name in self.names()
@@ -140,8 +160,9 @@ defaults
     timeout queue 60s
     timeout check 5s
 
+# Varnish, on the front port, is its only client.
 frontend site
-    bind {host}:{self.port}
+    bind {host}:{self.balancer_port}
     default_backend zope
 
 backend zope
@@ -156,6 +177,17 @@ backend zope
 """
         self.haproxy_cfg.write_text(text)
         return before is not None and before != text
+
+    def write_vcl(self):
+        """Write varnish.vcl from its template; True when it changed."""
+        before = self.vcl.read_text() if self.vcl.exists() else None
+        text = varnish.render(self.backend_host, self.balancer_port, self.purgers)
+        self.vcl.write_text(text)
+        return before is not None and before != text
+
+    def front_listen(self):
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
 
 
 # -- processes --------------------------------------------------------------------
@@ -196,8 +228,7 @@ def exiting(pid):
 def running(cluster):
     """{name: pid} of the processes of this cluster that run now."""
     found = {}
-    markers = {name: cluster.etc(name) / "zope.ini" for name in cluster.names()}
-    markers["haproxy"] = cluster.haproxy_cfg
+    markers = cluster.markers([*cluster.names(), "haproxy", "varnish"])
     for pid_file in sorted(cluster.run.glob("*.pid")) if cluster.run.exists() else ():
         name = pid_file.stem
         pid = read_pid(pid_file)
@@ -259,12 +290,14 @@ def wait_for(url, what, process_alive, log_file, deadline):
     raise ClusterError(f"{what} did not answer {url} within {START_TIMEOUT:.0f} s")
 
 
-def haproxy_binary():
-    found = shutil.which("haproxy") or (
-        "/usr/sbin/haproxy" if Path("/usr/sbin/haproxy").exists() else None
+def installed(program, package):
+    """The path of Debian's ``program`` (also found in /usr/sbin, which is not
+    on every user's PATH)."""
+    found = shutil.which(program) or (
+        f"/usr/sbin/{program}" if Path(f"/usr/sbin/{program}").exists() else None
     )
     if not found:
-        raise ClusterError("HAProxy is not installed: apt-get install haproxy")
+        raise ClusterError(f"{package} is not installed: apt-get install {package}")
     return found
 
 
@@ -305,9 +338,12 @@ def ensure_database(dsn):
 
 def describe(cluster, pids):
     description = {
-        "balancer": cluster.url(cluster.port),
+        "front": cluster.url(cluster.port),
+        "balancer": cluster.url(cluster.balancer_port),
         "site": cluster.url(cluster.port, cluster.site_id),
         "dsn": cluster.dsn,
+        "caching_proxies": cluster.caching_proxies,
+        "varnish": {"pid": pids.get("varnish"), "config": str(cluster.vcl)},
         "haproxy": {"pid": pids.get("haproxy"), "config": str(cluster.haproxy_cfg)},
         "instances": [
             {
@@ -342,7 +378,8 @@ def create_site(cluster):
     result = subprocess.run(
         [str(BIN / "zconsole"), "run", str(first), str(ROOT / "scripts" / "create_site.py")],
         cwd=ROOT,
-        env=cluster.environ,
+        # the instances send their purges to this cluster's Varnish
+        env=dict(cluster.environ, CACHING_PROXIES=cluster.caching_proxies),
         capture_output=True,
         text=True,
     )
@@ -352,85 +389,142 @@ def create_site(cluster):
         raise ClusterError("\n".join(lines) or result.stderr.strip()[-2000:])
 
 
-def start(cluster):
-    haproxy = haproxy_binary()
-    ensure_database(cluster.dsn)
-    cluster.folder.mkdir(parents=True, exist_ok=True)
-    cluster.run.mkdir(exist_ok=True)
-    pids = running(cluster)
-    missing = [name for name in cluster.names() if name not in pids]
-    wanted = [(name, cluster.instance_port(name)) for name in missing]
+FRONT = ("varnish", "haproxy")  # started after the instances, stopped before them
+
+
+def front_binaries():
+    return {"haproxy": installed("haproxy", "haproxy"), "varnish": installed("varnishd", "varnish")}
+
+
+def wanted_ports(cluster, pids):
+    """(what, port) of each process ``start`` is going to start."""
+    wanted = [(name, cluster.instance_port(name)) for name in cluster.names() if name not in pids]
     if "haproxy" not in pids:
-        wanted.append(("the balancer", cluster.port))
-    check_ports_free(cluster, wanted)
-    cluster.configure_instances()
-    if cluster.write_haproxy_cfg() and "haproxy" in pids:
-        # another CLUSTER_SIZE or PORT: the running balancer must read the new file
-        end_processes(cluster, {"haproxy": pids.pop("haproxy")})
-    if missing:
-        create_site(cluster)
-    processes = {}
-    for name in missing:
-        processes[name] = spawn(
-            cluster,
-            name,
-            [str(BIN / "runwsgi"), str(cluster.etc(name) / "zope.ini")],
-            f"{name}/console.log",
-        )
-        pids[name] = processes[name].pid
+        wanted.append(("the balancer", cluster.balancer_port))
+    if "varnish" not in pids:
+        wanted.append(("the caching proxy", cluster.port))
+    return wanted
+
+
+def write_front_configuration(cluster, pids):
+    """Write haproxy.cfg and varnish.vcl; a running balancer or proxy whose
+    file changed (another CLUSTER_SIZE or PORT) is ended, to start again."""
+    changed = {"haproxy": cluster.write_haproxy_cfg(), "varnish": cluster.write_vcl()}
+    ended = {name: pids.pop(name) for name in FRONT if changed[name] and name in pids}
+    if ended:
+        end_processes(cluster, ended)
+
+
+def check_front_configuration(cluster, binaries, pids):
     if "haproxy" not in pids:
         check = subprocess.run(
-            [haproxy, "-c", "-q", "-f", str(cluster.haproxy_cfg)],
+            [binaries["haproxy"], "-c", "-q", "-f", str(cluster.haproxy_cfg)],
             capture_output=True,
             text=True,
         )
         if check.returncode:
-            stop(cluster)
             raise ClusterError(f"haproxy.cfg is refused: {check.stdout}{check.stderr}".strip())
-        processes["haproxy"] = spawn(
-            cluster, "haproxy", [haproxy, "-db", "-f", str(cluster.haproxy_cfg)], "haproxy.log"
-        )
-        pids["haproxy"] = processes["haproxy"].pid
-    description = describe(cluster, pids)
+    if "varnish" not in pids:
+        cluster.varnish_dir.mkdir(exist_ok=True)
+        try:
+            varnish.check(binaries["varnish"], cluster.vcl, cluster.varnish_dir)
+        except varnish.VarnishError as error:
+            raise ClusterError(str(error)) from error
+
+
+def front_commands(cluster, binaries):
+    return {
+        "haproxy": (
+            [binaries["haproxy"], "-db", "-f", str(cluster.haproxy_cfg)],
+            "haproxy.log",
+        ),
+        "varnish": (
+            varnish.command(
+                binaries["varnish"],
+                cluster.front_listen(),
+                cluster.vcl,
+                cluster.varnish_dir,
+                cluster.varnish_memory,
+            ),
+            "varnish.log",
+        ),
+    }
+
+
+def spawn_missing(cluster, binaries, pids):
+    """Start what does not run yet: instances first, then HAProxy, then
+    Varnish. Returns {name: Popen} of what was started."""
+    commands = {
+        name: ([str(BIN / "runwsgi"), str(cluster.etc(name) / "zope.ini")], f"{name}/console.log")
+        for name in cluster.names()
+    }
+    commands.update(front_commands(cluster, binaries))
+    processes = {}
+    for name in [*cluster.names(), "haproxy", "varnish"]:
+        if name not in pids:
+            command, log_name = commands[name]
+            processes[name] = spawn(cluster, name, command, log_name)
+            pids[name] = processes[name].pid
+    return processes
+
+
+def wait_until_serving(cluster, description, processes):
+    """Each instance answers, then the site through HAProxy, then through Varnish."""
+    checks = [
+        (cluster.url(cluster.instance_port(name), f"{cluster.site_id}/@@ok"), name, name)
+        for name in cluster.names()
+    ]
+    checks.append((cluster.url(cluster.balancer_port, cluster.site_id), "the balancer", "haproxy"))
+    checks.append((description["site"], "the caching proxy", "varnish"))
+    logs = {"haproxy": "haproxy.log", "varnish": "varnish.log"}
     deadline = time.monotonic() + START_TIMEOUT
-    try:
-        for name in cluster.names():
-            process = processes.get(name)
-            wait_for(
-                cluster.url(cluster.instance_port(name), f"{cluster.site_id}/@@ok"),
-                name,
-                (lambda p=process: p is None or p.poll() is None),
-                cluster.folder / name / "console.log",
-                deadline,
-            )
-        haproxy_process = processes.get("haproxy")
+    for url, what, name in checks:
+        process = processes.get(name)
         wait_for(
-            description["site"],
-            "the balancer",
-            (lambda p=haproxy_process: p is None or p.poll() is None),
-            cluster.folder / "haproxy.log",
+            url,
+            what,
+            (lambda p=process: p is None or p.poll() is None),
+            cluster.folder / logs.get(name, f"{name}/console.log"),
             deadline,
         )
+
+
+def start(cluster):
+    binaries = front_binaries()
+    ensure_database(cluster.dsn)
+    cluster.folder.mkdir(parents=True, exist_ok=True)
+    cluster.run.mkdir(exist_ok=True)
+    pids = running(cluster)
+    check_ports_free(cluster, wanted_ports(cluster, pids))
+    cluster.configure_instances()
+    write_front_configuration(cluster, pids)
+    check_front_configuration(cluster, binaries, pids)
+    if any(name not in pids for name in cluster.names()):
+        create_site(cluster)
+    processes = spawn_missing(cluster, binaries, pids)
+    description = describe(cluster, pids)
+    try:
+        wait_until_serving(cluster, description, processes)
     except ClusterError:
         stop(cluster, quiet=True)
         raise
     ports = [instance["port"] for instance in description["instances"]]
     print(
-        f"cluster: {cluster.size} instances on ports {ports[0]}-{ports[-1]}, "
-        f"serving {description['site']} (stop with make cluster-stop)"
+        f"cluster: {cluster.size} instances on ports {ports[0]}-{ports[-1]}, HAProxy on "
+        f"{cluster.balancer_port}, Varnish serving {description['site']} "
+        "(stop with make cluster-stop)"
     )
     return description
 
 
 def end_processes(cluster, pids):
-    """SIGTERM, then SIGKILL after STOP_TIMEOUT; the balancer goes first, so
-    that no request reaches an instance on its way out."""
-    order = sorted(pids, key=lambda name: name != "haproxy")
+    """SIGTERM, then SIGKILL after STOP_TIMEOUT; the proxy and the balancer go
+    first, so that no request reaches an instance on its way out."""
+    order = sorted(pids, key=lambda name: FRONT.index(name) if name in FRONT else len(FRONT))
     for name in order:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pids[name], signal.SIGTERM)
-    markers = {name: cluster.etc(name) / "zope.ini" for name in pids}
-    markers["haproxy"] = cluster.haproxy_cfg
+    markers = cluster.markers(pids)
     deadline = time.monotonic() + STOP_TIMEOUT
     for name in order:
         while is_ours(pids[name], markers[name]) and time.monotonic() < deadline:
@@ -458,8 +552,9 @@ def stop(cluster, quiet=False):
 
 def status(cluster):
     pids = running(cluster)
-    for name in ["haproxy", *cluster.names()]:
-        port = cluster.port if name == "haproxy" else cluster.instance_port(name)
+    ports = {"varnish": cluster.port, "haproxy": cluster.balancer_port}
+    for name in [*FRONT, *cluster.names()]:
+        port = ports.get(name) or cluster.instance_port(name)
         state = f"running (pid {pids[name]})" if name in pids else "stopped"
         print(f"{name:12} port {port:5}  {state}")
     return 0 if pids else 3

@@ -70,7 +70,7 @@ def fresh_database(postgres):
 
 @pytest.fixture(scope="session")
 def cluster(fresh_database, tmp_path_factory):
-    """Two instances and HAProxy on a fresh database, started like ``make cluster``."""
+    """Two instances, HAProxy and Varnish on a fresh database, started like ``make cluster``."""
     data_dir = tmp_path_factory.mktemp("cluster-data")
     env = {
         key: value
@@ -79,7 +79,7 @@ def cluster(fresh_database, tmp_path_factory):
     }
     env.update(
         HOST="127.0.0.1",
-        PORT=str(port_block(3)),
+        PORT=str(port_block(4)),  # Varnish, two instances, HAProxy
         CLUSTER_SIZE="2",
         DATA_DIR=str(data_dir),
         SITE_ID="Plone",

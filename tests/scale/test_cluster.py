@@ -20,7 +20,7 @@ from scale_helpers import Session
 
 def test_cluster_serves_the_site_through_the_balancer(cluster):
     pids = cluster.pids()
-    assert sorted(pids) == ["haproxy", "instance-1", "instance-2"]
+    assert sorted(pids) == ["haproxy", "instance-1", "instance-2", "varnish"]
     anonymous = Session()
     response = anonymous.get(cluster.site)
     assert response.status_code == 200, response.text[:300]
@@ -135,8 +135,11 @@ def set_balance(cluster, credits):
 
 
 def lost_a_conflict(response):
-    """True for the answer Zope gives when a request lost its conflict retries:
-    nothing was committed, and a client sends it again."""
+    """True for the answer Zope gives when a request lost its conflict retries
+    (503 with Retry-After, the product's "busy" answer): nothing was committed,
+    and a client sends it again."""
+    if response.status_code == 503 and response.headers.get("Retry-After"):
+        return True
     return response.status_code >= 500 and "ConflictError" in response.text
 
 

@@ -52,9 +52,19 @@ def test_site_has_product_mail_and_sender(fresh_app):
 
 
 def test_production_creates_no_demo_content(fresh_app):
-    settings = SiteSettings(site_id="Production", admin_password="s3cret", production=True)
+    settings = SiteSettings(
+        site_id="Production",
+        admin_password="s3cret",
+        production=True,
+        caching_proxies=("http://127.0.0.1:6081",),
+    )
     portal, _ = ensure_site(fresh_app, settings)
     assert count_demo_users(portal) == 0
+    # make cluster points the purges at its Varnish; a run without the setting keeps it
+    record = "plone.cachepurging.interfaces.ICachePurgingSettings.cachingProxies"
+    assert portal.portal_registry[record] == ("http://127.0.0.1:6081",)
+    ensure_site(fresh_app, SiteSettings(site_id="Production", admin_password="s3cret"))
+    assert portal.portal_registry[record] == ("http://127.0.0.1:6081",)
 
 
 @pytest.mark.parametrize(
@@ -62,6 +72,7 @@ def test_production_creates_no_demo_content(fresh_app):
     [
         ({"ENVIRONMENT": "production"}, "ADMIN_PASSWORD"),
         ({"ENVIRONMENT": "staging"}, "ENVIRONMENT must be"),
+        ({"CACHING_PROXIES": "127.0.0.1:6081"}, "CACHING_PROXIES must hold addresses"),
     ],
 )
 def test_settings_refuse_unsafe_environment(environ, message):
@@ -80,6 +91,12 @@ def test_settings_from_environment():
     )
     assert settings.demo_content is True
     assert settings.default_password is False
+    assert settings.caching_proxies is None
+    proxies = SiteSettings.from_environment(
+        {"CACHING_PROXIES": "http://10.0.0.5:8080/, https://cache.example.org"}
+    ).caching_proxies
+    assert proxies == ("http://10.0.0.5:8080", "https://cache.example.org")
+    assert SiteSettings.from_environment({"CACHING_PROXIES": ""}).caching_proxies == ()
 
 
 def test_demo_shows_every_state_of_the_process(fresh_app):

@@ -8,6 +8,7 @@ that is missing).
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 
 from plone import api
@@ -28,6 +29,7 @@ EXTENSION_PROFILES = (
     PROFILE_ID,
 )
 DEFAULT_ADMIN_PASSWORD = "admin"  # noqa: S105 - local demo only, warned about
+CACHING_PROXIES_RECORD = "plone.cachepurging.interfaces.ICachePurgingSettings.cachingProxies"
 
 
 class SiteSetupError(Exception):
@@ -43,6 +45,8 @@ class SiteSettings:
     production: bool = False
     mail_from: str = "certification@qgis.org"
     mail_from_name: str = "QGIS Certification Programme"
+    # where Plone sends its PURGE requests; None: leave the site's setting alone
+    caching_proxies: tuple[str, ...] | None = None
 
     @property
     def demo_content(self) -> bool:
@@ -64,12 +68,27 @@ class SiteSettings:
             production=environment == "production",
             mail_from=environ.get("MAIL_FROM") or cls.mail_from,
             mail_from_name=environ.get("MAIL_FROM_NAME") or cls.mail_from_name,
+            caching_proxies=caching_proxies(environ.get("CACHING_PROXIES")),
         )
         if settings.production and settings.default_password:
             raise SiteSetupError(
                 "ENVIRONMENT=production needs ADMIN_PASSWORD set to a real password"
             )
         return settings
+
+
+def caching_proxies(value):
+    """CACHING_PROXIES: the proxies' addresses, space- or comma-separated
+    (empty: none); None when the variable is not set."""
+    if value is None:
+        return None
+    proxies = tuple(filter(None, (part.strip().rstrip("/") for part in re.split(r"[\s,]+", value))))
+    for proxy in proxies:
+        if not re.match(r"^https?://[^/\s]+$", proxy):
+            raise SiteSetupError(
+                f"CACHING_PROXIES must hold addresses such as http://127.0.0.1:6081, not {proxy!r}"
+            )
+    return proxies
 
 
 def ensure_admin(app, settings: SiteSettings):
@@ -129,6 +148,8 @@ def ensure_site(app, settings: SiteSettings):
         setSite(portal)
         ensure_profile(portal)
     ensure_mail(portal, settings)
+    if settings.caching_proxies is not None:
+        api.portal.set_registry_record(CACHING_PROXIES_RECORD, settings.caching_proxies)
     with api.env.adopt_roles(["Manager"]):
         ensure_questionnaires(portal)
     if settings.demo_content:

@@ -1,0 +1,1 @@
+`make cluster` now puts Varnish (Debian's package) on the front port, in front of HAProxy, configured from `instance/templates/varnish.vcl.in`: anonymous pages and feeds are served from its cache, logged-in requests never are, and the instances purge it by prefix (only they may) as soon as programme content changes.

@@ -1,0 +1,1 @@
+When programme content changes, the PURGE requests for the paths that cover the others (`/Plone/en` before `/Plone/en/@@certified-organisations`) are sent first, so a proxy that drops by prefix shows the change after a dozen requests rather than after all sixty; every path is still sent.
