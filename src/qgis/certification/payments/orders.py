@@ -235,16 +235,24 @@ def tax_note_for(language, tax_rate):
     return own or invoice_setting("tax_note") or ""
 
 
+NO_BANK_DETAILS = _(
+    "Invoices are not available yet: the programme's bank details are "
+    "not set. Please contact the certification team."
+)
+NO_CARD_PAYMENT = _(
+    "Card payment is not configured on this site: order by invoice, or ask the certification team."
+)
+
+
+def refuse_unless(configured, message):
+    """A payment method that is not set up answers 503 with ``message``."""
+    if not configured:
+        raise OrderError(503, message)
+
+
 def create_invoice(organisation, order):
     iban = invoice_setting("iban") or ""
-    if not invoice_payment_configured():
-        raise OrderError(
-            503,
-            _(
-                "Invoices are not available yet: the programme's bank details are "
-                "not set. Please contact the certification team."
-            ),
-        )
+    refuse_unless(invoice_payment_configured(), NO_BANK_DETAILS)
     today = date.today()
     language = buyer_language(organisation, order.get("user"))
     unit_price = Decimal(order["unit_price"])
@@ -385,14 +393,7 @@ def card_payment_configured():
 
 def start_card_payment(organisation, order):
     secret_key, _webhook_secret = stripe_keys()
-    if not card_payment_configured():
-        raise OrderError(
-            503,
-            _(
-                "Card payment is not configured on this site: order by invoice, "
-                "or ask the certification team."
-            ),
-        )
+    refuse_unless(card_payment_configured(), NO_CARD_PAYMENT)
     import stripe
 
     currency = order["currency"].lower()
