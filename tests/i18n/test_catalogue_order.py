@@ -41,7 +41,8 @@ def test_the_products_translation_wins_over_a_translation_plone_has(portal):
 
 
 @pytest.mark.parametrize(
-    ("language", "domain"), [("ro", "plone"), ("sv", "plone"), ("sv", "z3c.form")]
+    ("language", "domain"),
+    [("ro", "plone"), ("ro", "plonelocales"), ("sv", "plone"), ("sv", "z3c.form")],
 )
 def test_every_entry_of_the_products_catalogue_is_what_shows(portal, language, domain):
     ours = read(LOCALES / language / "LC_MESSAGES" / f"{domain}.po", language)
@@ -91,3 +92,23 @@ def test_prefer_catalogues_keeps_each_sides_order(monkeypatch, tmp_path):
     )
     prefer_catalogues(ours, ["plone", "missing"])
     assert info["ro"] == [f"{ours}/ro/LC_MESSAGES/plone.mo", "/plone/a.mo", "/other/b.mo"]
+
+
+def test_romanian_dates_are_written_day_month_year(site):
+    """plone.app.locales writes Romanian dates in ISO order; the product's
+    plonelocales catalogue gives the order Romanian readers use."""
+    from DateTime import DateTime
+    from plone.base.i18nl10n import ulocalized_time
+
+    plones = read(PLONE_LOCALES / "ro" / "LC_MESSAGES" / "plonelocales.po", "ro")
+    assert plones["date_format_short"].string == "${Y}-${m}-${d}"
+    when = DateTime("2026/12/02 14:30 UTC")
+
+    def written(language, long_format=False):
+        return ulocalized_time(
+            when, long_format, context=site, request=site.REQUEST, target_language=language
+        )
+
+    assert written("ro") == "02.12.2026"
+    assert written("ro", long_format=True).startswith("02.12.2026 ")
+    assert written("sv") == "2026-12-02"

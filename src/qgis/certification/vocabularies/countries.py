@@ -4,6 +4,7 @@ from functools import lru_cache
 
 import pycountry
 from plone import api
+from zope.globalrequest import getRequest
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleVocabulary
@@ -34,6 +35,10 @@ def is_country(code):
 
 
 def current_language():
+    """The language of the request being served; English outside a request
+    (scripts, the daily run), where plone.api has no request to read."""
+    if getRequest() is None:
+        return "en"
     try:
         return (api.portal.get_current_language() or "en").split("-")[0]
     except api.exc.CannotGetPortalError:
