@@ -161,6 +161,15 @@ def commit():
     transaction.commit()
 
 
+def committed(build, *args, **kwargs):
+    """What ``build(*args, **kwargs)`` makes as a Manager, committed so that
+    test browsers and the server's threads see it."""
+    with api.env.adopt_roles(["Manager"]):
+        made = build(*args, **kwargs)
+    transaction.commit()
+    return made
+
+
 ATTENDEES = (
     ("Ioana", "Ștefănescu", "ioana@example.org"),
     ("Åsa", "Öberg", "asa@example.org"),
@@ -225,6 +234,17 @@ def issued_certificate(portal, title="Geo Academy"):
         with api.env.adopt_user(username="owner"):
             (certificate,) = certificates.issue(course, "owner", people[:1])
     return certificate
+
+
+def issued_to_all(certified, credits=3):
+    """Completion certificates the owner issues to every attendee of a
+    ``certified_course``, committed."""
+    organisation, course, _attendees = certified
+    top_up(organisation, credits)
+    with api.env.adopt_user(username="owner"):
+        issued = certificates.issue(course, "owner")
+    transaction.commit()
+    return issued
 
 
 def certified_attendees(portal, credits=5):

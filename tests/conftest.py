@@ -145,14 +145,10 @@ def certified(site):
 def served_course(server_site):
     """(organisation, course, attendees) of a certified organisation, committed so
     that the server's threads see them."""
-    import transaction
     from builders import certified_course
-    from plone import api
+    from builders import committed
 
-    with api.env.adopt_roles(["Manager"]):
-        made = certified_course(server_site)
-    transaction.commit()
-    return made
+    return committed(certified_course, server_site)
 
 
 @pytest.fixture

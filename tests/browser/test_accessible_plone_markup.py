@@ -6,18 +6,15 @@ the toolbar's pin and unpin controls as buttons. The browser tests
 import lxml.html
 import pytest
 import transaction
+from builders import committed
 from builders import create_application
 from file_helpers import tiny_png
-from plone import api
 from plone.namedfile.file import NamedBlobImage
 
 
 @pytest.fixture
 def organisation(site):
-    with api.env.adopt_roles(["Manager"]):
-        made = create_application(site)
-    transaction.commit()
-    return made
+    return committed(create_application, site)
 
 
 def page_of(browser_for, user, url, language="en"):

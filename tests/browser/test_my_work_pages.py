@@ -5,8 +5,8 @@ import re
 from urllib.parse import quote
 
 import pytest
-import transaction
 from builders import PASSWORD
+from builders import committed
 from my_work_world import CHANGE_REQUEST
 from my_work_world import build
 from plone import api
@@ -14,10 +14,7 @@ from plone import api
 
 @pytest.fixture
 def world(site):
-    with api.env.adopt_roles(["Manager"]):
-        made = build(site)
-    transaction.commit()
-    return made
+    return committed(build, site)
 
 
 def section_ids(html):

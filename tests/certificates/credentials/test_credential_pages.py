@@ -12,25 +12,19 @@ import lxml.html
 import pytest
 import transaction
 from builders import do
-from builders import top_up
+from builders import issued_to_all
 from form_helpers import field_error
 from mail_helpers import parsed
 from plone import api
 
 from qgis.certification.certificates import documents
-from qgis.certification.certificates import issuing
 from qgis.certification.certificates.credentials import badges
 from qgis.certification.certificates.credentials.awards import award_for
 
 
 @pytest.fixture
 def certificate(certified):
-    organisation, course, _people = certified
-    top_up(organisation, 3)
-    with api.env.adopt_user(username="owner"):
-        issued, _balance = issuing.issue_certificates(course, "all", "completion", "owner")
-    transaction.commit()
-    return issued[0]
+    return issued_to_all(certified)[0]
 
 
 def link(contents, element_id):

@@ -3,10 +3,9 @@ never see (another country's applications, another owner's organisations,
 opinions for the applicant); anonymous callers are asked to log in."""
 
 import pytest
-import transaction
+from builders import committed
 from my_work_world import CHANGE_REQUEST
 from my_work_world import build
-from plone import api
 
 
 pytestmark = pytest.mark.server
@@ -24,10 +23,7 @@ PEOPLE = ("owner", "stranger", "team", "reviewer_ro", "reviewer_se", "psc_member
 
 @pytest.fixture
 def world(server_site):
-    with api.env.adopt_roles(["Manager"]):
-        made = build(server_site)
-    transaction.commit()
-    return made
+    return committed(build, server_site)
 
 
 @pytest.fixture
