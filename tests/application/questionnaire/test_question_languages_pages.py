@@ -143,3 +143,27 @@ def test_checklist_choices_read_in_the_reviewers_language(qsite, browser_for):
     romanian.open(organisation.absolute_url())
     section = romanian.contents.split('id="review-checklist"', 1)[1]
     assert '<div style="white-space: pre-line">Da</div>' in section
+
+
+def test_texts_to_check_after_the_english_is_reworded(qsite, browser_for):
+    browser = languages_page(qsite, browser_for)
+    assert "It still fits the English" not in browser.contents
+    form = browser.getForm(id="question-languages")
+    form.getControl(name="teaching.en.title").value = "How do you teach QGIS today?"
+    form.getControl(name="form.buttons.save").click()
+    # both translations are flagged, the other questions are not
+    assert browser.contents.count("It still fits the English") == 2
+    assert browser.getControl(name="teaching.ro.still_fits")
+    form = browser.getForm(id="question-languages")
+    form.getControl(name="teaching.ro.still_fits").value = ["1"]
+    form.getControl(name="teaching.sv.title").value = "Hur undervisar ni i QGIS i dag?"
+    form.getControl(name="form.buttons.save").click()
+    assert "The questions are saved." in browser.contents
+    assert "It still fits the English" not in browser.contents
+
+    speaking(browser, "ro").open(browser.url)
+    assert "Se potrivește în continuare" not in browser.contents
+    form = browser.getForm(id="question-languages")
+    form.getControl(name="teaching.en.title").value = "How do you teach QGIS, today?"
+    form.getControl(name="form.buttons.save").click()
+    assert "Se potrivește în continuare cu textul englezesc" in browser.contents

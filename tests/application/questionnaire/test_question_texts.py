@@ -112,3 +112,37 @@ def test_missing_questions_are_named_in_the_pages_language(programme, speak):
     organisation = create_application(programme, answered=False)
     speak("sv")
     assert questionnaire.missing(organisation, APPLICATION)[0] == "Hur undervisar ni i QGIS?"
+
+
+def test_a_text_is_outdated_once_its_english_is_reworded(programme):
+    easyform = questionnaire.form_of(APPLICATION)
+    field = dict(questionnaire.questions(APPLICATION))["teaching"]
+    # the shipped texts were written for the shipped English
+    assert not question_texts.outdated(easyform, "teaching", field, "ro")
+    question_texts.save_typed(
+        easyform, {("teaching", "en"): ("How do you teach QGIS now?", "", {})}
+    )
+    field = dict(questionnaire.questions(APPLICATION))["teaching"]
+    assert question_texts.outdated(easyform, "teaching", field, "ro")
+    assert question_texts.outdated(easyform, "teaching", field, "sv")
+    # typing the same Romanian again does not hide that it was not checked
+    kept = question_texts.given(easyform, "teaching", "ro")
+    typed = (kept["title"], kept["description"], kept["choices"])
+    question_texts.save_typed(easyform, {("teaching", "ro"): typed})
+    assert question_texts.outdated(easyform, "teaching", field, "ro")
+    # the team checks it, or rewrites the Swedish
+    question_texts.save_typed(easyform, {("teaching", "ro"): typed}, {("teaching", "ro")})
+    question_texts.save_typed(easyform, {("teaching", "sv"): ("Hur undervisar ni nu?", "", {})})
+    assert not question_texts.outdated(easyform, "teaching", field, "ro")
+    assert not question_texts.outdated(easyform, "teaching", field, "sv")
+
+
+def test_texts_kept_before_their_english_was_recorded_are_not_flagged(programme):
+    easyform = questionnaire.form_of(APPLICATION)
+    del question_texts.texts_of(easyform)["teaching"]["ro"]["english"]
+    question_texts.save_typed(
+        easyform, {("teaching", "en"): ("How do you teach QGIS now?", "", {})}
+    )
+    field = dict(questionnaire.questions(APPLICATION))["teaching"]
+    assert not question_texts.outdated(easyform, "teaching", field, "ro")
+    assert question_texts.outdated(easyform, "teaching", field, "sv")

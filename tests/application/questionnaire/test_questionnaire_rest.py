@@ -237,6 +237,26 @@ def test_team_gives_questions_per_language_over_rest(qserver_site, actors):
     # what was not given keeps its value
     assert texts["material_checked"]["ro"]["choices"]["No"] == "Nu"
     assert texts["material_checked"]["ro"]["title"]
+    assert texts["material_checked"]["ro"]["outdated"] is False
+
+
+def test_rest_says_which_texts_to_check_after_the_english_changes(qserver_site, actors):
+    url = questionnaire.form_of(questionnaire.CHECKLIST).absolute_url() + "/@question-languages"
+    english = {"notes": {"en": {"title": "Notes for the steering committee"}}}
+    assert actors["team"].patch(url, json={"questions": english}).status_code == 200
+    texts = {q["id"]: q["texts"] for q in actors["team"].get(url).json()["questions"]}
+    assert (texts["notes"]["ro"]["outdated"], texts["notes"]["sv"]["outdated"]) == (True, True)
+    assert texts["material_checked"]["ro"]["outdated"] is False
+
+    checked = {"notes": {"ro": {"still_fits": True}, "sv": {"still_fits": "yes"}}}
+    response = actors["team"].patch(url, json={"questions": checked})
+    assert response.status_code == 400
+    assert {e["field"] for e in response.json()["error"]["errors"]} == {"notes.sv.still_fits"}
+    checked["notes"]["sv"] = {"title": "Anteckningar till styrgruppen"}
+    response = actors["team"].patch(url, json={"questions": checked})
+    assert response.status_code == 200, response.text
+    texts = {q["id"]: q["texts"] for q in response.json()["questions"]}
+    assert (texts["notes"]["ro"]["outdated"], texts["notes"]["sv"]["outdated"]) == (False, False)
 
 
 def test_bad_question_texts_are_refused_over_rest(qserver_site, actors):

@@ -9,7 +9,9 @@ team's later edits of the fields. The product ships them for its own
 questions, from its translation catalogue.
 
 A question missing in a language is asked in English, and an answer records
-the language its question was actually asked in.
+the language its question was actually asked in. Each text also keeps the
+English it was written for, so that the page can say which texts to check
+after the English is reworded.
 """
 
 import copy
@@ -60,21 +62,41 @@ def given(easyform, name, language):
     }
 
 
-def set_texts(easyform, name, language, title, description, choices=None):
+def english_of(field):
+    """``(title, description)`` the field asks in English."""
+    return str(field.title), str(field.description or "")
+
+
+def set_texts(easyform, name, language, title, description, choices=None, written_for=None):
     """Keep the team's texts of ``name`` in ``language`` (not English: that is
-    the field's own). An empty text means "ask in English"."""
+    the field's own), written for the English ``written_for`` (title,
+    description). An empty text means "ask in English"."""
     if language not in TRANSLATED:
         raise ValueError(language)
     questions = texts_of(easyform, create=True)
     if name not in questions:
         questions[name] = PersistentMapping()
-    questions[name][language] = PersistentMapping(
+    entry = PersistentMapping(
         title=title.strip(),
         description=description.strip(),
         choices=PersistentMapping(
             {value: label.strip() for value, label in (choices or {}).items() if label.strip()}
         ),
     )
+    if written_for is not None:
+        entry["english"] = tuple(written_for)
+    questions[name][language] = entry
+
+
+def outdated(easyform, name, field, language):
+    """Whether the English of question ``name`` was reworded after its text in
+    ``language`` was written (texts kept before 1.1 do not say what they were
+    written for, and are never flagged)."""
+    entry = texts_of(easyform).get(name, {}).get(language, {})
+    written_for = entry.get("english")
+    if written_for is None or not (entry.get("title") or entry.get("description")):
+        return False
+    return tuple(written_for) != english_of(field)
 
 
 def catalogue_text(text, language):
@@ -188,6 +210,7 @@ def ship_texts(easyform, shipped_questions):
                 catalogue_text(title, language) or "",
                 catalogue_text(description, language) or "",
                 choices,
+                written_for=english_of(field),
             )
 
 
@@ -225,21 +248,36 @@ def help_problem(text):
     return None
 
 
-def save_typed(easyform, typed):
+def _unchanged(easyform, name, language, title, description, choices):
+    kept = given(easyform, name, language)
+    labels = {value: label for value, label in (choices or {}).items() if label}
+    return (kept["title"], kept["description"], kept["choices"]) == (title, description, labels)
+
+
+def save_typed(easyform, typed, still_fits=()):
     """Keep ``{(name, language): (title, description, choices)}`` (checked):
-    English in the form's fields, the other languages beside them."""
-    english = {}
+    English in the form's fields, the other languages beside them.
+
+    A text that is typed again unchanged keeps the English it was written for,
+    unless ``(name, language)`` is in ``still_fits``: the team checked it
+    against the English it now has."""
+    english = {name: texts[:2] for (name, language), texts in typed.items() if language == "en"}
+    schema = get_schema(easyform)
     for (name, language), (title, description, choices) in typed.items():
         if language == "en":
-            english[name] = (title, description)
-        else:
-            set_texts(easyform, name, language, title, description, choices)
+            continue
+        unchanged = _unchanged(easyform, name, language, title, description, choices)
+        if unchanged and (name, language) not in still_fits:
+            continue
+        written_for = english.get(name) or english_of(schema[name])
+        set_texts(easyform, name, language, title, description, choices, written_for)
     set_english(easyform, english)
 
 
 def all_texts(easyform):
     """``[{"id", "texts": {language: {"title", "description", "choices"}}}]``
-    of the form's questions, as the team gave them."""
+    of the form's questions, as the team gave them; a translated text also
+    says whether it is ``outdated`` (its English was reworded since)."""
     result = []
     for name, field in getFieldsInOrder(get_schema(easyform)):
         english = {
@@ -248,6 +286,8 @@ def all_texts(easyform):
             "choices": {value: str(value) for value in choice_values(field)},
         }
         texts = {"en": english}
-        texts.update({language: given(easyform, name, language) for language in TRANSLATED})
+        for language in TRANSLATED:
+            texts[language] = given(easyform, name, language)
+            texts[language]["outdated"] = outdated(easyform, name, field, language)
         result.append({"id": name, "texts": texts})
     return result

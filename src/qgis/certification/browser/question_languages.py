@@ -56,6 +56,9 @@ class QuestionLanguagesView(BrowserView):
         prefix = f"{name}.{language}"
         return {
             "code": language,
+            "outdated": language != "en"
+            and question_texts.outdated(self.context, name, field, language),
+            "still_fits_key": f"{prefix}.still_fits",
             "name": language_name(language, current_language()),
             "title_key": f"{prefix}.title",
             "title": self.value(f"{prefix}.title", texts["title"]),
@@ -118,5 +121,8 @@ class QuestionLanguagesView(BrowserView):
         }
         if self.errors:
             return False
-        question_texts.save_typed(self.context, typed)
+        still_fits = {
+            key for key in typed if self.request.form.get(f"{key[0]}.{key[1]}.still_fits")
+        }
+        question_texts.save_typed(self.context, typed, still_fits)
         return True

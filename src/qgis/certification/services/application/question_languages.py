@@ -1,8 +1,11 @@
 """``@question-languages`` on the questionnaire's and the checklist's
 EasyForms: each question's texts in every language (GET), and the team's
 changes (PATCH ``{"questions": {"<id>": {"<language>": {"title",
-"description", "choices": {"<value>": "<label>"}}}}}``). Texts not given keep
-their value; nothing is saved when one does not fit."""
+"description", "choices": {"<value>": "<label>"}, "still_fits": true}}}}``).
+Texts not given keep their value; nothing is saved when one does not fit. A
+Romanian or Swedish text answers ``"outdated": true`` when its question's
+English was reworded after it was written; ``"still_fits": true`` says it was
+checked against the new English."""
 
 from collective.easyform.api import get_schema
 
@@ -66,6 +69,8 @@ def _language(name, field, language, given, current, errors):
         )
         if problem
     )
+    if not isinstance(given.get("still_fits", False), bool):
+        errors.append((f"{prefix}.still_fits", _("Give true or false.")))
     if "choices" in given and language != "en":
         texts["choices"] = _choices(
             f"{prefix}.choices", field, given["choices"], texts["choices"], errors
@@ -90,7 +95,7 @@ class QuestionLanguagesPatch(ProductService):
         given = self.body()["questions"]
         schema = get_schema(self.context)
         current = {entry["id"]: entry["texts"] for entry in question_texts.all_texts(self.context)}
-        typed, errors = {}, []
+        typed, still_fits, errors = {}, set(), []
         for name, languages in given.items():
             if name not in current:
                 errors.append((name, _("No such question.")))
@@ -105,7 +110,9 @@ class QuestionLanguagesPatch(ProductService):
                 typed[(name, language)] = _language(
                     name, schema[name], language, texts, current[name][language], errors
                 )
+                if isinstance(texts, dict) and texts.get("still_fits") is True:
+                    still_fits.add((name, language))
         if errors:
             raise ServiceError(400, _("Some texts do not fit. Nothing was saved."), errors=errors)
-        question_texts.save_typed(self.context, typed)
+        question_texts.save_typed(self.context, typed, still_fits)
         return summary(self.context)

@@ -1,0 +1,1 @@
+After the English of a question is reworded, its Romanian and Swedish texts are flagged on *Questions in each language* (and `"outdated": true` through `@question-languages`) until the team rewrites them or ticks that they still fit.
