@@ -81,6 +81,7 @@ class QuestionLanguagesView(BrowserView):
         return [
             {
                 "name": name,
+                "label": question_texts.title_in(self.context, name, field, current_language())[0],
                 "languages": [
                     self._language(name, field, language) for language in question_texts.LANGUAGES
                 ],
