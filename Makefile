@@ -121,7 +121,7 @@ buildout-check: $(VENV)/.installed ## build the buildout alternative in a tempor
 VERSION ?= $(shell sed -n 's/^ *version="\(.*\)",$$/\1/p' setup.py)
 
 changelog: $(VENV)/.installed ## build CHANGELOG.md's section for VERSION (setup.py's) from news/
-	$(BIN)/towncrier build --yes --version $(VERSION)
+	$(BIN)/python -m scripts.changelog $(VERSION) --yes
 
 # Translations: the template is rebuilt from the code (plus manual.pot, the msgids that only
 # exist at run time), then the Romanian and Swedish catalogues take its new msgids.
