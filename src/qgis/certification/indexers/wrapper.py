@@ -8,7 +8,9 @@ and its skins) and, for dexterity content, through its schemas' defaults.
 This wrapper answers only the names the catalog keeps of these types, as
 Plone's would (an indexer, a workflow variable, the object's own attribute),
 and lacks the others at once: those indexes leave the item out and those
-columns hold a missing value.
+columns hold a missing value. A wrapper serves one cataloguing of one item:
+what an index and a column of the same name read (the UID, the countries) is
+computed once.
 """
 
 from Acquisition import aq_base
@@ -24,8 +26,18 @@ class SparingWrapper(IndexableObjectWrapper):
 
     def __getattr__(self, name):
         obj = self._IndexableObjectWrapper__object
-        if name not in CATALOGUED_NAMES[obj.portal_type]:
+        lacking = self.__dict__.setdefault("_lacking", set())
+        if name in lacking or name not in CATALOGUED_NAMES[obj.portal_type]:
             raise AttributeError(name)
+        try:
+            value = self._read(obj, name)
+        except AttributeError:
+            lacking.add(name)
+            raise
+        self.__dict__[name] = value
+        return value
+
+    def _read(self, obj, name):
         indexer = queryMultiAdapter(
             (obj, self._IndexableObjectWrapper__catalog), IIndexer, name=name
         )
