@@ -8,7 +8,9 @@ It imports ``ATTENDEES`` attendees from a CSV file into a new course and
 issues ``CERTIFICATES`` of them a certificate in one call, each in its own
 committed transaction, and prints: the seconds each took (with the commit),
 a cProfile of each (``PROFILE=1``; cumulative, the top ``PROFILE_LINES``
-lines; ``PROFILE_DUMP=/tmp/writes`` also saves it for ``pstats``) and what each transaction wrote to the database, by class (bytes and
+lines; ``PROFILE_DUMP=/tmp/writes`` also saves them to
+``/tmp/writes-import.prof`` and ``/tmp/writes-issue.prof`` for ``pstats``)
+and what each transaction wrote to the database, by class (bytes and
 records), per attendee or certificate.
 """
 

@@ -70,8 +70,7 @@ def test_the_step_cuts_old_entries_and_forgets_their_intids(site):
 
     for item in items:
         indexes, columns = entry(item)
-        assert "UID" in indexes and "allowedRolesAndUsers" in indexes
-        assert indexes <= set(INDEXES[item.portal_type])
+        assert {"UID", "allowedRolesAndUsers"} <= indexes <= set(INDEXES[item.portal_type])
         assert "Title" in columns
         assert columns <= set(METADATA) | set(INDEXES[item.portal_type])
         assert intids.ids.get(KeyReferenceToPersistent(item)) is None
