@@ -8,7 +8,9 @@ It imports ``ATTENDEES`` attendees from a CSV file into a new course and
 issues ``CERTIFICATES`` of them a certificate in one call, each in its own
 committed transaction, and prints: the seconds each took (with the commit),
 a cProfile of each (``PROFILE=1``; cumulative, the top ``PROFILE_LINES``
-lines) and what each transaction wrote to the database, by class (bytes and
+lines; ``PROFILE_DUMP=/tmp/writes`` also saves them to
+``/tmp/writes-import.prof`` and ``/tmp/writes-issue.prof`` for ``pstats``)
+and what each transaction wrote to the database, by class (bytes and
 records), per attendee or certificate.
 """
 
@@ -62,6 +64,8 @@ def timed(label, function):
             os.environ.get("PROFILE_SORT", "cumulative")
         ).print_stats(PROFILE_LINES)
         print(out.getvalue())
+        if os.environ.get("PROFILE_DUMP"):
+            profiler.dump_stats(f"{os.environ['PROFILE_DUMP']}-{label.split()[0]}.prof")
     return result, seconds
 
 

@@ -11,7 +11,13 @@ subscribers). What is not repeated per item is what concerns the course:
   the course and re-synchronised its convener's role each time;
 * ids are chosen the way Plone's name chooser chooses them, but against the
   course's ids read once, so the n-th "attendee" does not try n ids first;
-* the add permission and allowed types are checked once for the batch.
+* the add permission and allowed types are checked once for the batch;
+* the workflow puts the first item in its initial state; the others start
+  with the same status (same state, actor and time: the status variables of
+  these workflows depend on no item) and the state's permissions, applied by
+  the workflow, so the workflow tool leaves them as they are, as it leaves a
+  pasted copy: the state's variables are evaluated and its transition
+  events sent once per batch, not once per item.
 
 Nothing is catalogued here: the indexing queue catalogues every item once,
 when the request ends (or when a search first needs it).
@@ -20,6 +26,7 @@ when the request ends (or when a search first needs it).
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from OFS.event import ObjectWillBeAddedEvent
+from plone import api
 from plone.app.content.namechooser import NormalizingNameChooser
 from plone.dexterity.interfaces import IDexterityFTI
 from plone.dexterity.utils import createContent
@@ -50,6 +57,18 @@ class _BatchNames(NormalizingNameChooser):
         return candidate
 
 
+def _initial_statuses(tool, content):
+    """``[(workflow, status)]`` of an item just put in its workflows' initial
+    states, or ``None`` when something moved it on already."""
+    found = []
+    for workflow in tool.getWorkflowsFor(content):
+        history = tool.getHistoryOf(workflow.getId(), content) or ()
+        if len(history) != 1 or history[0].get("action") is not None:
+            return None
+        found.append((workflow, history[0]))
+    return found
+
+
 class AddingMany:
     """``add`` items of one type to ``container``; ``done`` tells the container
     once. Use it as a context manager: the container is told on success."""
@@ -60,6 +79,8 @@ class AddingMany:
         self.taken = set(self.container.objectIds())
         self.names = _BatchNames(self.container, self.taken)
         self.added = []
+        self.workflow_tool = api.portal.get_tool("portal_workflow")
+        self.initial_statuses = None
         if check_constraints:
             self._check_constraints()
 
@@ -82,9 +103,17 @@ class AddingMany:
         self.container._setObject(name, content, suppress_events=True)
         self.taken.add(name)
         content = self.container._getOb(name)
+        self._start_in_initial_state(content)
         notify(ObjectAddedEvent(content, self.container, name))
+        if not self.added:
+            self.initial_statuses = _initial_statuses(self.workflow_tool, content)
         self.added.append(content)
         return content
+
+    def _start_in_initial_state(self, content):
+        for workflow, status in self.initial_statuses or ():
+            self.workflow_tool.setStatusOf(workflow.getId(), content, dict(status))
+            workflow.updateRoleMappingsFor(content)
 
     def done(self):
         """Tell the container, once, that its contents changed."""

@@ -4,6 +4,7 @@ from zope import schema
 from zope.interface import implementer
 
 from qgis.certification import _
+from qgis.certification.content.catalogued import CataloguedSparingly
 from qgis.certification.content.names import TitleFromNames
 from qgis.certification.content.programme import IProgrammeContent
 from qgis.certification.content.validation import EMAIL_LENGTH
@@ -22,7 +23,7 @@ class IAttendee(model.Schema):
 
 
 @implementer(IAttendee, IProgrammeContent)
-class Attendee(TitleFromNames, Item):
+class Attendee(CataloguedSparingly, TitleFromNames, Item):
     """The title is the attendee's name: it is derived, never stored apart."""
 
     # set when the person's details were erased at their request

@@ -6,6 +6,7 @@ from zope.interface import implementer
 
 from qgis.certification import _
 from qgis.certification import permissions
+from qgis.certification.content.catalogued import CataloguedSparingly
 from qgis.certification.content.names import TitleFromNames
 from qgis.certification.content.programme import IProgrammeContent
 from qgis.certification.content.validation import LINE_LENGTH
@@ -72,7 +73,7 @@ class ICertificate(model.Schema):
 
 
 @implementer(ICertificate, IProgrammeContent)
-class Certificate(TitleFromNames, Item):
+class Certificate(CataloguedSparingly, TitleFromNames, Item):
     # set when the holder withdrew the certificate (their name is then removed)
     withdrawn_on = None
     # the language it is printed in when not its course's: "en" for certificates
