@@ -191,7 +191,9 @@ class FileStorageTarget:
             self.snapshot.restore()
 
     def database_bytes(self):
-        return folder_bytes(self.data / "filestorage") + folder_bytes(self.data / "blobstorage")
+        """Data.fs and the blobs: not the index, nor a pack's Data.fs.old."""
+        data_fs = self.data / "filestorage" / "Data.fs"
+        return data_fs.stat().st_size + folder_bytes(self.data / "blobstorage")
 
     def start(self):
         self.restore_interrupted()

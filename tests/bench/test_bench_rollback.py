@@ -251,3 +251,16 @@ def test_the_cluster_target_serves_the_copy_and_measures_the_converted_database(
     assert target.seeded_dsn.startswith("dbname=qgis_bench_x ")
     assert rollback.database_name(target.dsn) == "qgis_bench_x_run"
     assert target.cluster_env["RELSTORAGE_DSN"] == target.dsn
+
+
+def test_the_database_size_is_data_fs_and_the_blobs_only(tmp_path, seeded, monkeypatch):
+    """Not the index, its copy, nor the Data.fs.old a pack leaves."""
+    monkeypatch.setattr(run, "VAR", tmp_path)
+    target = run.FileStorageTarget(SimpleNamespace(scale="toy", port=18299), tmp_path, {})
+    data_fs = seeded / "filestorage" / "Data.fs"
+    files = [path for path in (seeded / "blobstorage").rglob("*") if path.is_file()]
+    assert [path.stat().st_size for path in files if path.suffix == ".blob"] == [18]
+    blobs = sum(path.stat().st_size for path in files)
+    (seeded / "filestorage" / "Data.fs.old").write_bytes(b"x" * 10_000)
+    target.snapshot.take()
+    assert target.database_bytes() == data_fs.stat().st_size + blobs
