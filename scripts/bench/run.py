@@ -229,8 +229,8 @@ class FileStorageTarget:
 class ClusterTarget(FileStorageTarget):
     """BENCH_TARGET=cluster: the seeded FileStorage copied into PostgreSQL
     (``cluster.py convert``, the documented migration), served by ``cluster.py
-    start`` (CLUSTER_SIZE instances behind HAProxy on BENCH_PORT; instances on
-    the ports after it), measured through the balancer, stopped with ``cluster.py
+    start`` (Varnish on BENCH_PORT, CLUSTER_SIZE instances on the ports after
+    it, HAProxy on the next), measured through HAProxy, stopped with ``cluster.py
     stop``. The converted database is ``qgis_bench_<scale>`` unless
     BENCH_RELSTORAGE_DSN names another; each run serves a copy of it
     (``<name>_run``), dropped afterwards, so that its writes never stay."""
@@ -286,6 +286,10 @@ class ClusterTarget(FileStorageTarget):
         log(f"starting the cluster, balancer on port {self.args.port}")
         self.cluster("start")
         self.description = json.loads((self.folder / "cluster.json").read_text())
+        # measured through HAProxy, not the Varnish in front of it: Varnish would
+        # keep every distinct (uncached) address, and once the feeds' answers fill
+        # its storage it cuts answers short
+        self.base = self.description["balancer"].rstrip("/") + "/" + self.env["SITE_ID"]
 
     def pids(self):
         return [item["pid"] for item in self.description["instances"]]

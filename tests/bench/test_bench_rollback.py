@@ -247,10 +247,32 @@ def test_the_cluster_target_serves_the_copy_and_measures_the_converted_database(
 ):
     monkeypatch.setattr(run, "VAR", tmp_path)
     monkeypatch.setenv("BENCH_RELSTORAGE_DSN", "dbname=qgis_bench_x host=127.0.0.1 user=postgres")
-    target = run.ClusterTarget(SimpleNamespace(scale="toy", port=18299), tmp_path, {})
+    target = run.ClusterTarget(
+        SimpleNamespace(scale="toy", port=18299), tmp_path, {"SITE_ID": "Plone"}
+    )
     assert target.seeded_dsn.startswith("dbname=qgis_bench_x ")
     assert rollback.database_name(target.dsn) == "qgis_bench_x_run"
     assert target.cluster_env["RELSTORAGE_DSN"] == target.dsn
+
+    # started: a fresh copy for the run, measured through HAProxy (not Varnish)
+    calls = []
+    (tmp_path / "data-toy" / "filestorage").mkdir(parents=True)
+    (tmp_path / "data-toy" / "filestorage" / "Data.fs").write_bytes(b"FS21")
+    target.folder.mkdir()
+    target.folder.joinpath("cluster.json").write_text(
+        '{"front": "http://127.0.0.1:18299/", "balancer": "http://127.0.0.1:18302/",'
+        ' "instances": [{"pid": 1}, {"pid": 2}]}'
+    )
+    monkeypatch.setattr(target, "cluster", lambda *command, dsn=None: calls.append((command, dsn)))
+    monkeypatch.setattr(rollback, "copy_database", lambda *dsns: calls.append(("copy", dsns)))
+    target.start()
+    assert calls == [
+        (("convert", "--clear"), target.seeded_dsn),
+        ("copy", (target.seeded_dsn, target.dsn)),
+        (("start",), None),
+    ]
+    assert target.base == "http://127.0.0.1:18302/Plone"
+    assert target.pids() == [1, 2]
 
 
 def test_the_database_size_is_data_fs_and_the_blobs_only(tmp_path, seeded, monkeypatch):
