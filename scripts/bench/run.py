@@ -283,13 +283,14 @@ class ClusterTarget(FileStorageTarget):
             marker.write_text(stamp)
         log(f"copying {rollback.database_name(self.seeded_dsn)} for this run ({self.dsn})")
         rollback.copy_database(self.seeded_dsn, self.dsn)
-        log(f"starting the cluster, balancer on port {self.args.port}")
+        log(f"starting the cluster, Varnish on port {self.args.port}")
         self.cluster("start")
         self.description = json.loads((self.folder / "cluster.json").read_text())
         # measured through HAProxy, not the Varnish in front of it: Varnish would
         # keep every distinct (uncached) address, and once the feeds' answers fill
         # its storage it cuts answers short
         self.base = self.description["balancer"].rstrip("/") + "/" + self.env["SITE_ID"]
+        log(f"measuring through HAProxy: {self.base}")
 
     def pids(self):
         return [item["pid"] for item in self.description["instances"]]
