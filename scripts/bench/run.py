@@ -28,6 +28,7 @@ from scripts import make_instance
 from scripts.bench import BenchError
 from scripts.bench import lookups
 from scripts.bench import report
+from scripts.bench import rollback
 from scripts.bench import writes
 from scripts.bench.seed import SCALES
 
@@ -168,20 +169,6 @@ def certificate_count(base, admin):
     return answer.json()["items_total"]
 
 
-def pack(base, admin):
-    """Pack the database over HTTP (as the ZMI does), so that the next run
-    starts from a packed database and the size per certificate stays honest."""
-    root = base.rsplit("/", 1)[0]
-    answer = requests.post(
-        f"{root}/Control_Panel/Database/main/manage_pack",
-        data={"days:float": "0"},
-        auth=admin,
-        timeout=1800,
-        allow_redirects=False,
-    )
-    return answer.status_code < 400
-
-
 # -- the run ---------------------------------------------------------------------
 
 
@@ -195,14 +182,29 @@ class FileStorageTarget:
         self.data = VAR / f"data-{args.scale}"
         self.base = f"http://127.0.0.1:{args.port}/Plone"
         self.process = None
+        self.snapshot = rollback.FileStorageSnapshot(self.data)
+
+    def restore_interrupted(self):
+        """Undo the writes of a run that ended before it could."""
+        if self.snapshot.pending():
+            log("undoing the writes of an interrupted run")
+            self.snapshot.restore()
 
     def database_bytes(self):
-        return folder_bytes(self.data / "filestorage") + folder_bytes(self.data / "blobstorage")
+        """Data.fs and the blobs: not the index, nor a pack's Data.fs.old."""
+        data_fs = self.data / "filestorage" / "Data.fs"
+        return data_fs.stat().st_size + folder_bytes(self.data / "blobstorage")
 
     def start(self):
+        self.restore_interrupted()
+        self.snapshot.take()
         log(f"starting the instance on port {self.args.port}")
         log_file = VAR / f"server-{self.args.scale}.log"
-        self.process = start_server(self.etc, self.env, self.base, log_file)
+        try:
+            self.process = start_server(self.etc, self.env, self.base, log_file)
+        except BenchError:
+            self.snapshot.restore()
+            raise
 
     def pids(self):
         """The server processes, whose CPU counters are read."""
@@ -212,23 +214,26 @@ class FileStorageTarget:
         return rss_mb(self.process.pid)
 
     def after(self, admin):
-        log("packing the database for the next run")
-        if pack(self.base, admin):
-            return ["Database size: Data.fs and blobs before the run, packed by the previous one."]
-        return ["Packing after the run failed; the next size is unpacked."]
+        return [
+            "Database size: Data.fs and blobs as seeded (packed); the run's writes are "
+            "undone after it, so every run measures the same data."
+        ]
 
     def stop(self):
         if self.process is not None:
             stop_server(self.process)
+            log(f"undoing the run's writes in {self.data}")
+            self.snapshot.restore()
 
 
 class ClusterTarget(FileStorageTarget):
     """BENCH_TARGET=cluster: the seeded FileStorage copied into PostgreSQL
     (``cluster.py convert``, the documented migration), served by ``cluster.py
-    start`` (CLUSTER_SIZE instances behind HAProxy on BENCH_PORT; instances on
-    the ports after it), measured through the balancer, stopped with ``cluster.py
-    stop``. The RelStorage database is ``qgis_bench_<scale>`` unless
-    BENCH_RELSTORAGE_DSN names another."""
+    start`` (Varnish on BENCH_PORT, CLUSTER_SIZE instances on the ports after
+    it, HAProxy on the next), measured through HAProxy, stopped with ``cluster.py
+    stop``. The converted database is ``qgis_bench_<scale>`` unless
+    BENCH_RELSTORAGE_DSN names another; each run serves a copy of it
+    (``<name>_run``), dropped afterwards, so that its writes never stay."""
 
     name = "cluster"
 
@@ -237,9 +242,10 @@ class ClusterTarget(FileStorageTarget):
         if not (ROOT / "scripts" / "cluster.py").exists():
             raise BenchError("BENCH_TARGET=cluster needs scripts/cluster.py (make cluster)")
         self.folder = VAR / f"cluster-{args.scale}"
-        self.dsn = os.environ.get("BENCH_RELSTORAGE_DSN") or (
+        self.seeded_dsn = os.environ.get("BENCH_RELSTORAGE_DSN") or (
             f"dbname=qgis_bench_{args.scale} host=127.0.0.1 port=5432 user=postgres"
         )
+        self.dsn = rollback.copy_dsn(self.seeded_dsn)
         self.cluster_env = dict(
             env,
             RELSTORAGE_DSN=self.dsn,
@@ -247,10 +253,10 @@ class ClusterTarget(FileStorageTarget):
             CLUSTER_SIZE=os.environ.get("CLUSTER_SIZE") or "2",
         )
 
-    def cluster(self, *command):
+    def cluster(self, *command, dsn=None):
         completed = subprocess.run(
             [sys.executable, "-m", "scripts.cluster", *command],
-            env=self.cluster_env,
+            env=dict(self.cluster_env, RELSTORAGE_DSN=dsn or self.dsn),
             cwd=ROOT,
             check=False,
         )
@@ -260,23 +266,31 @@ class ClusterTarget(FileStorageTarget):
     def database_bytes(self):
         import psycopg2
 
-        with psycopg2.connect(self.dsn) as connection, connection.cursor() as cursor:
+        with psycopg2.connect(self.seeded_dsn) as connection, connection.cursor() as cursor:
             cursor.execute("SELECT pg_database_size(current_database())")
             return cursor.fetchone()[0]
 
     def start(self):
+        self.restore_interrupted()
         # copy the FileStorage again only when it changed since the last copy
         source = self.data / "filestorage" / "Data.fs"
         stamp = f"{source.stat().st_size} {source.stat().st_mtime_ns}"
         marker = self.folder / "converted-from"
         if not marker.exists() or marker.read_text() != stamp:
-            log(f"copying the {self.args.scale} data into PostgreSQL ({self.dsn})")
-            self.cluster("convert", "--clear")
+            log(f"copying the {self.args.scale} data into PostgreSQL ({self.seeded_dsn})")
+            self.cluster("convert", "--clear", dsn=self.seeded_dsn)
             self.folder.mkdir(parents=True, exist_ok=True)
             marker.write_text(stamp)
-        log(f"starting the cluster, balancer on port {self.args.port}")
+        log(f"copying {rollback.database_name(self.seeded_dsn)} for this run ({self.dsn})")
+        rollback.copy_database(self.seeded_dsn, self.dsn)
+        log(f"starting the cluster, Varnish on port {self.args.port}")
         self.cluster("start")
         self.description = json.loads((self.folder / "cluster.json").read_text())
+        # measured through HAProxy, not the Varnish in front of it: Varnish would
+        # keep every distinct (uncached) address, and once the feeds' answers fill
+        # its storage it cuts answers short
+        self.base = self.description["balancer"].rstrip("/") + "/" + self.env["SITE_ID"]
+        log(f"measuring through HAProxy: {self.base}")
 
     def pids(self):
         return [item["pid"] for item in self.description["instances"]]
@@ -286,10 +300,14 @@ class ClusterTarget(FileStorageTarget):
 
     def after(self, admin):
         count = len(self.description["instances"])
-        return [f"{count} instances behind HAProxy; RSS is their sum; size: pg_database_size."]
+        return [
+            f"{count} instances behind HAProxy; RSS is their sum; size: pg_database_size "
+            "of the converted database; each run serves a copy of it, dropped afterwards."
+        ]
 
     def stop(self):
         self.cluster("stop")
+        rollback.drop_database(self.dsn)
 
 
 TARGETS = {"filestorage": FileStorageTarget, "cluster": ClusterTarget}
