@@ -41,6 +41,11 @@ FOOTER = "plone.footerportlets"
 
 
 def _serial(persistent):
+    """The transaction that last changed ``persistent`` (a ghost is loaded first:
+    until then its serial is zero)."""
+    activate = getattr(persistent, "_p_activate", None)
+    if activate is not None:
+        activate()
     serial = getattr(persistent, "_p_serial", None)
     return f"{u64(serial):x}" if serial else "new"
 
@@ -62,9 +67,10 @@ def settings_state():
     counter = IAnnotations(api.portal.get()).get(SETTINGS_KEY)
     if counter is None:
         return "0"
+    value = counter()  # loads it
     if counter._p_changed:
         return None
-    return f"{counter()}.{_serial(counter)}"
+    return f"{value}.{_serial(counter)}"
 
 
 def actions_state(category):
