@@ -20,6 +20,7 @@ depends on who they are) and while the request's own transaction changed the
 content (the state it would be kept under is not committed).
 """
 
+from AccessControl import getSecurityManager
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
@@ -63,8 +64,8 @@ def settings_changed(event):
     counter.change(1)
 
 
-def settings_state():
-    counter = IAnnotations(api.portal.get()).get(SETTINGS_KEY)
+def settings_state(portal=None):
+    counter = IAnnotations(portal or api.portal.get()).get(SETTINGS_KEY)
     if counter is None:
         return "0"
     value = counter()  # loads it
@@ -117,17 +118,32 @@ def footer_portlets_state(context):
     return (_serial(mapping), *((name, _serial(a)) for name, a in mapping.items()))
 
 
+_UNKNOWN = object()
+
+
+def _visitor(request):
+    """(portal, its address, the language) of an anonymous request, or None;
+    the same for the whole request, so worked out once."""
+    found = getattr(request, "_qgis_visitor", _UNKNOWN)
+    if found is _UNKNOWN:
+        user = getSecurityManager().getUser()
+        found = None
+        if user is None or user.getUserName() == "Anonymous User":
+            portal = api.portal.get()
+            language = request.get("LANGUAGE") or api.portal.get_current_language()
+            found = (portal, portal.absolute_url(), language)
+        request._qgis_visitor = found
+    return found
+
+
 def visitor_key(request, *parts):
     """The key of a page part shown to anonymous visitors, or None."""
-    if not api.user.is_anonymous():
+    visitor = _visitor(request)
+    if visitor is None or None in parts:
         return None
-    content, settings = catalog_state(), settings_state()
-    if content is None or settings is None or None in parts:
+    portal, url, language = visitor
+    content = catalog_state(getattr(portal, "portal_catalog", None))
+    settings = settings_state(portal)
+    if content is None or settings is None:
         return None
-    return (
-        api.portal.get().absolute_url(),
-        request.get("LANGUAGE") or api.portal.get_current_language(),
-        content,
-        settings,
-        *parts,
-    )
+    return (url, language, content, settings, *parts)
