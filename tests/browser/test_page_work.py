@@ -156,3 +156,19 @@ def test_visitors_never_pay_for_the_toolbar_they_do_not_see(site, browser_for, m
     visitor.open(site["en"].absolute_url())
     assert visitor.headers["status"].startswith("200")
     assert 'id="edit-bar"' not in visitor.contents
+
+
+def test_visitors_never_pay_for_the_review_section_they_do_not_see(
+    site, certified, browser_for, monkeypatch
+):
+    organisation = certified[0]
+    transaction.commit()
+
+    def refused(self, *args):
+        raise AssertionError("review data worked out for a visitor")
+
+    monkeypatch.setattr(OrganisationView, "review_info", refused)
+    browser = browser_for(None)
+    browser.open(organisation.absolute_url())
+    assert browser.headers["status"].startswith("200")
+    assert 'id="review"' not in browser.contents
