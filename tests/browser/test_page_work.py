@@ -136,3 +136,39 @@ def test_a_new_date_format_of_the_site_is_used_at_once(site):
     finally:
         api.portal.set_registry_record(root + "Enabled", False)
     assert listings.localized_date("2027-03-05") == before
+
+
+def test_visitors_never_pay_for_the_toolbar_they_do_not_see(site, browser_for, monkeypatch):
+    from plone.app.layout.viewlets.common import ContentViewsViewlet
+    from plone.app.layout.viewlets.toolbar import ToolbarViewletManager
+
+    transaction.commit()
+    manager = browser_for("site_manager")
+    manager.open(site["en"].absolute_url())
+    assert 'id="edit-bar"' in manager.contents
+
+    def refused(self, *args):
+        raise AssertionError("the toolbar was built for a visitor")
+
+    monkeypatch.setattr(ContentViewsViewlet, "update", refused)
+    monkeypatch.setattr(ToolbarViewletManager, "get_personal_bar", refused)
+    visitor = browser_for(None)
+    visitor.open(site["en"].absolute_url())
+    assert visitor.headers["status"].startswith("200")
+    assert 'id="edit-bar"' not in visitor.contents
+
+
+def test_visitors_never_pay_for_the_review_section_they_do_not_see(
+    site, certified, browser_for, monkeypatch
+):
+    organisation = certified[0]
+    transaction.commit()
+
+    def refused(self, *args):
+        raise AssertionError("review data worked out for a visitor")
+
+    monkeypatch.setattr(OrganisationView, "review_info", refused)
+    browser = browser_for(None)
+    browser.open(organisation.absolute_url())
+    assert browser.headers["status"].startswith("200")
+    assert 'id="review"' not in browser.contents

@@ -56,6 +56,9 @@ def test_an_uploaded_image_can_be_kept_removed_or_replaced(organisation, page, l
 
 def test_the_rich_text_editor_in_romanian(organisation, page, log_in, form_ready):
     log_in("owner")
+    # a desktop narrow enough for the editor's buttons not to fit on one row
+    # (the form has the page's whole width: no portlet column beside it)
+    page.set_viewport_size({"width": 1000, "height": 900})
     page.goto(f"{organisation.absolute_url()}/edit?set_language=ro")
     form_ready()
     page.locator(".autotoc-nav a").nth(1).click()

@@ -26,6 +26,7 @@ from zope.i18n import translate
 
 from qgis.certification import _
 from qgis.certification import permissions
+from qgis.certification.browser.shared_parts import SharedNavigation
 
 
 def outside_language_folders(context):
@@ -37,8 +38,9 @@ def visitors_language_folder(context):
     return api.portal.get().get(api.portal.get_current_language(context=context))
 
 
-class LanguageSections(GlobalSectionsViewlet):
-    """The programme's navigation of the visitor's language, on every page."""
+class LanguageSections(SharedNavigation, GlobalSectionsViewlet):
+    """The programme's navigation of the visitor's language, on every page
+    (rendered once per state for anonymous visitors: ``shared_parts.py``)."""
 
     def __init__(self, context, request, view, manager):
         if outside_language_folders(context):

@@ -65,7 +65,15 @@ def state():
     counter = IAnnotations(site).get(KEY) if site is not None else None
     if counter is not None:
         return _named(counter, counter())
-    catalog = aq_base(api.portal.get_tool("portal_catalog"))
+    return catalog_state()
+
+
+def catalog_state(catalog=None):
+    """The name of the current state of everything catalogued: the catalog's own
+    change counter (it goes up with every change of anything) and the
+    transaction that last changed it; None when this transaction changed it."""
+    processQueue()
+    catalog = aq_base(catalog or api.portal.get_tool("portal_catalog"))
     own = getattr(catalog, "_counter", None)
     named = _named(own, own()) if own is not None else None
     return f"catalog.{named}" if named else None
