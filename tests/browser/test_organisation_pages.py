@@ -1,7 +1,9 @@
 """The organisation page and the review forms, as people use them in Classic UI."""
 
+import lxml.html
 import transaction
 from builders import bring_to
+from builders import certified_course
 from builders import create_application
 from builders import create_user_group
 from form_helpers import field_error
@@ -133,3 +135,21 @@ def test_transition_form_refuses_a_step_the_user_may_not_take(site, browser_for)
     assert "not available to you" in browser.contents
     transaction.begin()
     assert api.content.get_state(organisation) == "submitted"
+
+
+def test_training_centres_read_as_a_sentence(site, browser_for):
+    organisation, _course, _attendees = certified_course(site)
+    transaction.commit()
+    browser = browser_for()
+    browser.open(organisation.absolute_url())
+    page = lxml.html.fromstring(browser.contents)
+    (centre,) = page.cssselect("#training-centres li")
+    assert " ".join(centre.text_content().split()) == "Cluj centre, Romania"
+
+    organisation["cluj-centre"].address = "Str. Memorandumului 1, Cluj-Napoca"
+    transaction.commit()
+    browser.open(organisation.absolute_url() + "?again=1")
+    (centre,) = lxml.html.fromstring(browser.contents).cssselect("#training-centres li")
+    assert " ".join(centre.text_content().split()) == (
+        "Cluj centre — Str. Memorandumului 1, Cluj-Napoca, Romania"
+    )
