@@ -28,6 +28,14 @@ globals().update(
 )
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_setupnodes(config, specs):
+    """Before the xdist workers start: compile the .mo files their ZCML loads would."""
+    from mo_files import compile_catalogues
+
+    compile_catalogues()
+
+
 @pytest.fixture(scope="session")
 def package_name() -> str:
     return "qgis.certification"
