@@ -103,6 +103,16 @@ def sessions_for(rest_session):
     return make
 
 
+@pytest.fixture(scope="module")
+def shared_feed_world(server_session):
+    """``feed_world.World`` on the server layer, built once for the module that asks
+    for it; a test reads it through ``feed_world.world_in_test``."""
+    from feed_world import shared_world
+
+    with shared_world(server_session) as shared:
+        yield shared
+
+
 @pytest.fixture
 def site(functional):
     """The functional portal with the programme's people and user groups (RO, SE)."""
