@@ -86,8 +86,12 @@ review-deadlines: install ## move applications whose user-group review ended to 
 test-deps:
 	@$(call apt_install,$(TEST_DEBIAN_PACKAGES))
 
-test: install test-deps ## run the whole test suite
-	$(BIN)/pytest $(PYTEST_ARGS)
+# The suite runs on TEST_WORKERS pytest-xdist workers (README: "Tests"); tests marked
+# with the same xdist_group share one worker. PYTEST_ARGS=-n0 runs it in one process.
+TEST_WORKERS ?= 2
+
+test: install test-deps ## run the whole test suite on TEST_WORKERS processes
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed ## ruff check (complexity included), format check, quality gates
 	$(BIN)/ruff check src tests scripts

@@ -55,6 +55,7 @@ setup(
             "plone.testing",
             "pytest",
             "pytest-plone",
+            "pytest-xdist",
             "aiosmtpd",
             "requests",
             "zxing-cpp",

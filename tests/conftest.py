@@ -28,6 +28,14 @@ globals().update(
 )
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_setupnodes(config, specs):
+    """Before the xdist workers start: compile the .mo files their ZCML loads would."""
+    from mo_files import compile_catalogues
+
+    compile_catalogues()
+
+
 @pytest.fixture(scope="session")
 def package_name() -> str:
     return "qgis.certification"
@@ -93,6 +101,16 @@ def sessions_for(rest_session):
         return sessions
 
     return make
+
+
+@pytest.fixture(scope="module")
+def shared_feed_world(server_session):
+    """``feed_world.World`` on the server layer, built once for the module that asks
+    for it; a test reads it through ``feed_world.world_in_test``."""
+    from feed_world import shared_world
+
+    with shared_world(server_session) as shared:
+        yield shared
 
 
 @pytest.fixture

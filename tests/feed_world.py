@@ -1,7 +1,12 @@
 """The programme the public feed and OGC API tests read: four organisations in
 every public and non-public state, their training centres and courses (see
-``World``), committed so that the server's threads see them."""
+``World``), committed so that the server's threads see them.
 
+``build_world`` builds it in one test's database. ``shared_world`` builds it once
+for a whole module, in a database of its own stacked under each test's (see
+``WorldInTest``)."""
+
+from contextlib import contextmanager
 from datetime import date
 from datetime import timedelta
 
@@ -12,6 +17,11 @@ from builders import create_application
 from builders import create_programme
 from builders import do
 from plone import api
+from plone.app.testing import MOCK_MAILHOST_FIXTURE
+from plone.app.testing import ploneSite
+from plone.testing import Layer
+from plone.testing import zodb
+from Products.CMFCore.indexing import processQueue
 from zope.component.hooks import setSite
 
 
@@ -125,6 +135,22 @@ class World:
         self.uids = {"spring": self.spring.UID(), "cluj": cluj.UID(), "geo": geo.UID()}
 
 
+# the objects of World a test reaches by name, and those of them in ``World.urls``
+OBJECTS = (
+    "geo",
+    "berlin",
+    "old",
+    "draft",
+    "cluj",
+    "spring",
+    "ends_today",
+    "yesterday",
+    "autumn",
+    "berlin_course",
+)
+URLS = ("geo", "berlin", "old", "cluj", "spring", "berlin_course")
+
+
 def build_world(server):
     """The programme of ``World`` on the server layer's portal."""
     portal = server["portal"]
@@ -133,3 +159,64 @@ def build_world(server):
         create_programme(portal)
     transaction.commit()
     return World(portal)
+
+
+@contextmanager
+def shared_world(layer):
+    """The programme and ``World``, built once in a ``DemoStorage`` stacked on the
+    layer's database: each test of the layer stacks its own on top of it (and
+    throws it away), so the tests share the building and none sees another's
+    changes. Gives the paths of ``OBJECTS`` and the World's uids."""
+    owner = Layer(bases=(layer,), name="SharedFeedWorld")
+    owner["zodbDB"] = zodb.stackDemoStorage(layer.get("zodbDB"), name="SharedFeedWorld")
+    try:
+        # the mails the building sends go where a test's would (the layer's mock)
+        MOCK_MAILHOST_FIXTURE.testSetUp()
+        try:
+            with ploneSite(db=owner["zodbDB"]) as portal:
+                with api.env.adopt_roles(["Manager"]):
+                    create_programme(portal)
+                transaction.commit()
+                world = World(portal)
+                paths = {name: getattr(world, name).getPhysicalPath() for name in OBJECTS}
+                uids = dict(world.uids)
+        finally:
+            MOCK_MAILHOST_FIXTURE.testTearDown()
+        yield paths, uids
+    finally:
+        owner["zodbDB"].close()
+        del owner["zodbDB"]
+
+
+class WorldInTest:
+    """The shared World as one test sees it: each object read from the test's own
+    database, its addresses those of the test's server."""
+
+    def __init__(self, portal, paths, uids):
+        self._portal = portal
+        self._paths = paths
+        self.uids = dict(uids)
+
+    def __getattr__(self, name):
+        if name not in OBJECTS:
+            raise AttributeError(name)
+        return self._portal.unrestrictedTraverse(self._paths[name])
+
+    @property
+    def urls(self):
+        return {name: getattr(self, name).absolute_url() for name in URLS}
+
+
+def world_in_test(server, shared):
+    """The shared World in this test. Its catalog and feed state get a new
+    transaction first, as a World built for the test would have: what an earlier
+    test left in memory (RAM cache, ready feeds) under the shared state's keys is
+    never served to this one."""
+    portal = server["portal"]
+    setSite(portal)
+    world = WorldInTest(portal, *shared)
+    with api.env.adopt_roles(["Manager"]):
+        world.geo.reindexObject()
+        processQueue()
+    transaction.commit()
+    return world

@@ -25,6 +25,9 @@ CATALOGUE_LANGUAGES = sorted(path.parts[-3] for path in LOCALES.glob(f"*/LC_MESS
 VARIABLE = re.compile(r"\$\{(\w+)\}")
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 
+# the extraction (module-scoped, a few seconds) runs once: the module stays on one xdist worker
+pytestmark = pytest.mark.xdist_group("i18n-extraction")
+
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):

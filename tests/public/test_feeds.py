@@ -12,8 +12,8 @@ import icalendar
 import pytest
 import requests
 from builders import PASSWORD
-from feed_world import build_world
 from feed_world import days
+from feed_world import world_in_test
 from Products.ZCatalog.CatalogBrains import AbstractCatalogBrain
 
 
@@ -21,8 +21,8 @@ pytestmark = pytest.mark.server
 
 
 @pytest.fixture
-def world(server):
-    return build_world(server)
+def world(server, shared_feed_world):
+    return world_in_test(server, shared_feed_world)
 
 
 @pytest.fixture

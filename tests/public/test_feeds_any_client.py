@@ -8,7 +8,7 @@ import re
 import icalendar
 import pytest
 import requests
-from feed_world import build_world
+from feed_world import world_in_test
 from gdal_helpers import ogrinfo
 from gdal_helpers import read_titles
 
@@ -21,8 +21,8 @@ ACCEPT = [None, "*/*", BROWSER, "application/json", "application/geo+json", "tex
 
 
 @pytest.fixture
-def world(server):
-    return build_world(server)
+def world(server, shared_feed_world):
+    return world_in_test(server, shared_feed_world)
 
 
 @pytest.fixture

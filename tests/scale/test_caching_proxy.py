@@ -10,9 +10,14 @@ import subprocess
 import time
 from urllib.parse import urlsplit
 
+import pytest
 import requests
 from scale_helpers import DEMO_PASSWORD
 from scale_helpers import ORGANISATION
+
+
+# one cluster for the session: every test that uses it runs on the same xdist worker
+pytestmark = pytest.mark.xdist_group("cluster")
 
 
 def cached(session, url, **kwargs):

@@ -13,9 +13,14 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from datetime import timedelta
 
+import pytest
 import requests
 from scale_helpers import ORGANISATION
 from scale_helpers import Session
+
+
+# one cluster for the session: every test that uses it runs on the same xdist worker
+pytestmark = pytest.mark.xdist_group("cluster")
 
 
 def test_cluster_serves_the_site_through_the_balancer(cluster):
