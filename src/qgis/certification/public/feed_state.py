@@ -38,13 +38,18 @@ def changed(obj):
     feeds show it."""
     if getattr(aq_base(obj), "portal_type", None) not in SHOWN_TYPES:
         return
+    count_change(KEY)
+
+
+def count_change(key):
+    """One more change in the site's persistent counter ``key`` (none without a site)."""
     site = _site()
     if site is None:
         return
     annotations = IAnnotations(site)
-    counter = annotations.get(KEY)
+    counter = annotations.get(key)
     if counter is None:
-        counter = annotations[KEY] = Length()
+        counter = annotations[key] = Length()
     counter.change(1)
 
 

@@ -24,7 +24,6 @@ from AccessControl import getSecurityManager
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
-from BTrees.Length import Length
 from plone import api
 from plone.portlets.constants import CONTENT_TYPE_CATEGORY
 from plone.portlets.constants import CONTEXT_ASSIGNMENT_KEY
@@ -35,6 +34,7 @@ from zope.annotation.interfaces import IAnnotations
 from zope.component import queryUtility
 
 from qgis.certification.public.feed_state import catalog_state
+from qgis.certification.public.feed_state import count_change
 
 
 SETTINGS_KEY = "qgis.certification.settings-state"
@@ -53,15 +53,7 @@ def _serial(persistent):
 
 def settings_changed(event):
     """A registry record was added, changed or removed: a new settings state."""
-    try:
-        site = api.portal.get()
-    except api.exc.CannotGetPortalError:
-        return
-    annotations = IAnnotations(site)
-    counter = annotations.get(SETTINGS_KEY)
-    if counter is None:
-        counter = annotations[SETTINGS_KEY] = Length()
-    counter.change(1)
+    count_change(SETTINGS_KEY)
 
 
 def settings_state(portal=None):
