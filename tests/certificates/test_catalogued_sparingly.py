@@ -6,6 +6,7 @@ import pytest
 from builders import certified_course
 from builders import create_programme
 from builders import top_up
+from catalog_helpers import catalog_entry
 from plone import api
 from Products.CMFCore.indexing import processQueue
 from zope.component import getUtility
@@ -49,27 +50,8 @@ def items(portal):
     return course, attendees, certificates
 
 
-def entry(obj):
-    """``(indexes holding obj, metadata columns with a value)``."""
-    processQueue()
-    catalog = api.portal.get_tool("portal_catalog")
-    rid = catalog.getrid("/".join(obj.getPhysicalPath()))
-    assert rid is not None, "not catalogued"
-    indexes = {
-        name
-        for name in catalog.indexes()
-        if catalog._catalog.getIndex(name).getEntryForObject(rid, None) not in (None, "", [])
-    }
-    columns = {
-        name
-        for name, value in catalog.getMetadataForRID(rid).items()
-        if repr(value) != "Missing.Value"
-    }
-    return indexes, columns
-
-
 def assert_kept(obj):
-    indexes, columns = entry(obj)
+    indexes, columns = catalog_entry(obj)
     assert FOUND_BY <= indexes <= set(INDEXES[obj.portal_type])
     assert {"Title", "getId", "review_state", "UID", "portal_type"} <= columns
     assert columns <= set(METADATA) | set(INDEXES[obj.portal_type])
@@ -79,7 +61,7 @@ def test_attendees_and_certificates_are_only_in_the_indexes_asked_of_them(items)
     course, attendees, certificates = items
     for obj in attendees + certificates:
         assert_kept(obj)
-    indexes, _ = entry(certificates[0])
+    indexes, _ = catalog_entry(certificates[0])
     assert {"qgis_certificate_code", "qgis_month", "qgis_course_type"} <= indexes
 
 
@@ -120,7 +102,7 @@ def test_rebuilding_the_whole_catalog_leaves_them_out_of_the_text_and_interface_
     catalog = api.portal.get_tool("portal_catalog")
     for obj in attendees + certificates:
         catalog.catalog_object(obj)
-        indexes, _ = entry(obj)
+        indexes, _ = catalog_entry(obj)
         assert FOUND_BY <= indexes <= set(INDEXES[obj.portal_type]) | set(METADATA)
         assert not {"SearchableText", "Description", "object_provides"} & indexes
 

@@ -9,6 +9,8 @@ import transaction
 from axe_helpers import assert_accessible
 from builders import issued_certificate
 from playwright.sync_api import expect
+from viewports import DESKTOP
+from viewports import PHONE
 
 from qgis.certification.public.programme_pages import PAGES
 
@@ -18,8 +20,6 @@ APPLY = next(page for page in PAGES if page["id"]["en"] == "apply")
 
 pytestmark = pytest.mark.server
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 # the footer's link to the verification page, in each language
 VERIFY = {
     "en": "Verify a certificate",

@@ -8,14 +8,14 @@ import transaction
 from axe_helpers import assert_accessible
 from builders import with_questionnaires
 from playwright.sync_api import expect
+from viewports import DESKTOP
+from viewports import PHONE
 
 from qgis.certification.application import questionnaire
 
 
 pytestmark = pytest.mark.server
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 HEADING = {
     "en": "Questions in each language",
     "ro": "Întrebările în fiecare limbă",

@@ -4,6 +4,7 @@ before."""
 
 from builders import certified_course
 from builders import top_up
+from catalog_helpers import catalog_entry
 from five.intid.keyreference import KeyReferenceToPersistent
 from plone import api
 from plone.indexer.wrapper import IndexableObjectWrapper
@@ -31,22 +32,6 @@ def stored_before_1005(items):
         intids.ids[key] = uid
 
 
-def entry(item):
-    catalog = api.portal.get_tool("portal_catalog")
-    rid = catalog.getrid("/".join(item.getPhysicalPath()))
-    indexes = {
-        name
-        for name in catalog.indexes()
-        if catalog._catalog.getIndex(name).getEntryForObject(rid, None) not in (None, "", [])
-    }
-    columns = {
-        name
-        for name, value in catalog.getMetadataForRID(rid).items()
-        if repr(value) != "Missing.Value"
-    }
-    return indexes, columns
-
-
 def test_the_step_cuts_old_entries_and_forgets_their_intids(site):
     with api.env.adopt_roles(["Manager"]):
         organisation, course, attendees = certified_course(site)
@@ -61,7 +46,7 @@ def test_the_step_cuts_old_entries_and_forgets_their_intids(site):
     intids = getUtility(IIntIds)
     first_name = attendees[0].first_name
     assert api.content.find(SearchableText=first_name, portal_type="Attendee", unrestricted=True)
-    assert "SearchableText" in entry(attendees[0])[0]
+    assert "SearchableText" in catalog_entry(attendees[0])[0]
     assert intids.ids.get(KeyReferenceToPersistent(attendees[0])) is not None
 
     setup_tool = api.portal.get_tool("portal_setup")
@@ -69,7 +54,7 @@ def test_the_step_cuts_old_entries_and_forgets_their_intids(site):
     v1005.forget_intids(setup_tool)
 
     for item in items:
-        indexes, columns = entry(item)
+        indexes, columns = catalog_entry(item)
         assert {"UID", "allowedRolesAndUsers"} <= indexes <= set(INDEXES[item.portal_type])
         assert "Title" in columns
         assert columns <= set(METADATA) | set(INDEXES[item.portal_type])

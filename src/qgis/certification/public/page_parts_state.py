@@ -20,7 +20,6 @@ depends on who they are) and while the request's own transaction changed the
 content (the state it would be kept under is not committed).
 """
 
-from AccessControl import getSecurityManager
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
@@ -118,9 +117,8 @@ def _visitor(request):
     the same for the whole request, so worked out once."""
     found = getattr(request, "_qgis_visitor", _UNKNOWN)
     if found is _UNKNOWN:
-        user = getSecurityManager().getUser()
         found = None
-        if user is None or user.getUserName() == "Anonymous User":
+        if api.user.is_anonymous():
             portal = api.portal.get()
             language = request.get("LANGUAGE") or api.portal.get_current_language()
             found = (portal, portal.absolute_url(), language)
