@@ -105,6 +105,7 @@ def pages(info, courses):
         "organisation_page": [f"/Plone/{path}" for path in info["sample_organisations"]],
         "course_page": courses,
         "verify_page": [f"/Plone/verify/{code}" for code in info["sample_codes"][:20]],
+        "statistics_page": ["/Plone/en/@@statistics"],
         "document": ["/Plone/en/about"],
     }
 

@@ -7,10 +7,10 @@ import itertools
 import transaction
 from plone import api
 from plone.app.layout.viewlets.common import GlobalSectionsViewlet
-from plone.app.portlets.browser.viewlets import FooterViewlet
 from Products.CMFPlone.resources.browser.resource import ResourceBase
 
 from qgis.certification.browser import home
+from qgis.certification.browser.frame.footer import DoormatFooter
 
 
 FRESH = itertools.count()
@@ -47,7 +47,7 @@ def test_the_second_visitor_gets_every_shared_part_without_building_it(
     visit(first, english)
     visit(first, english)
     monkeypatch.setattr(GlobalSectionsViewlet, "navtree", property(refused))
-    monkeypatch.setattr(FooterViewlet, "render_footer_portlets", refused)
+    monkeypatch.setattr(DoormatFooter, "footer_parts", refused)
     monkeypatch.setattr(ResourceBase, "update", refused)
 
     second = browser_for(None)

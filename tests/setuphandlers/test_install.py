@@ -17,7 +17,7 @@ class TestInstall:
         assert IQgisCertificationLayer in browser_layers
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1005",)
+        assert setup_tool.getLastVersionForProfile(PROFILE) == ("1006",)
 
     def test_figures_are_kept_as_running_counts(self, portal):
         assert figure_counts.tally(portal) is not None

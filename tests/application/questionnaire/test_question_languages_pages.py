@@ -1,6 +1,8 @@
 """The team gives questions in each language through the web; applicants and
 reviewers are asked in their page's language; answers keep the language."""
 
+import re
+
 import transaction
 from builders import answer_questionnaire
 from builders import bring_to
@@ -111,7 +113,10 @@ def test_answer_asked_in_romanian_shows_so_on_an_english_page(qsite, browser_for
 
     english = browser_for("owner")
     english.open(organisation.absolute_url())
-    assert '<span lang="ro" xml:lang="ro">Cum predați QGIS?</span>' in english.contents
+    # (a parsed page keeps ``lang`` alone: ``xml:lang`` means nothing in HTML)
+    assert re.search(
+        r'<span lang="ro"( xml:lang="ro")?>Cum predați QGIS\?</span>', english.contents
+    )
     assert "Asked in Romanian" in english.contents
     assert "La clasă." in english.contents
     # on a Romanian page the question is the reader's language: no mark

@@ -40,7 +40,10 @@ def visitors_language_folder(context):
 
 class LanguageSections(SharedNavigation, GlobalSectionsViewlet):
     """The programme's navigation of the visitor's language, on every page
-    (rendered once per state for anonymous visitors: ``shared_parts.py``)."""
+    (rendered once per state for anonymous visitors: ``shared_parts.py``), as
+    the list the page frame puts in its navigation bar (``frame/``)."""
+
+    index = ViewPageTemplateFile("frame/sections.pt")
 
     def __init__(self, context, request, view, manager):
         if outside_language_folders(context):

@@ -23,6 +23,7 @@ from Products.CMFPlone.resources.browser import resource
 from Products.CMFPlone.resources.utils import evaluateExpression
 from zope.component import getUtility
 
+from qgis.certification.browser.frame.footer import DoormatFooter
 from qgis.certification.public import page_parts_state as state
 
 
@@ -54,7 +55,7 @@ class SharedNavigation:
         return super().render()
 
 
-class SharedFooter(FooterViewlet):
+class SharedFooter(DoormatFooter, FooterViewlet):
     """Plone's footer (the footer portlets: the programme's footer and the site
     actions), kept for anonymous visitors."""
 

@@ -7,6 +7,7 @@ import io
 
 from plone import api
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import NotFound
 from zope.i18n import translate
 from zope.interface import implementer
@@ -44,11 +45,22 @@ class StatisticsView(BrowserView):
                 return self
         raise NotFound(name)
 
+    figures_template = ViewPageTemplateFile("templates/statistics_figures.pt")
+
     def __call__(self):
         if self.figure is not None:
             return self.csv()
-        self.figures = statistics.figures()
         return self.index()
+
+    def figures_html(self):
+        """The figures' sections, rendered once per state of the figures, per
+        language and address (the same for every viewer: aggregates only)."""
+        language = self.request.get("LANGUAGE") or api.portal.get_current_language()
+        return statistics.rendered((language, self.context.absolute_url()), self.render_figures)
+
+    def render_figures(self):
+        self.figures = statistics.figures()
+        return self.figures_template()
 
     def portal_url(self):
         return api.portal.get().absolute_url()

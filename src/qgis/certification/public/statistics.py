@@ -9,7 +9,9 @@ certificates are read, from the catalog's metadata.
 
 The rows are also kept in RAM under the catalog's state (its change counter
 and the transaction that last changed it), so a request is a lookup until
-the catalog changes; rows of uncommitted changes are never kept.
+the catalog changes; rows of uncommitted changes are never kept. So are the
+statistics page's tables once rendered, per language and address
+(``rendered``).
 
 ``FIGURES`` lists what the statistics page, ``@statistics`` and the CSV
 files show, in order. A figure is added by appending a ``Figure`` whose
@@ -28,6 +30,9 @@ from qgis.certification.public import figure_counts
 
 
 CACHE = {}
+# pages' figures as rendered, by (catalog state, what else they depend on)
+RENDERED = {}
+RENDERED_SIZE = 32
 
 
 def _catalog():
@@ -244,6 +249,25 @@ def counted():
                 CACHE.pop(older, None)
         CACHE[state] = rows
     return rows
+
+
+def rendered(key, render):
+    """``render()``, kept under the catalog's state like the rows, and under
+    ``key``: what else the rendering depends on (the language, the page's
+    address). Renderings of an older state are dropped, and at most
+    ``RENDERED_SIZE`` are kept (a visitor chooses the address's host name)."""
+    processQueue()
+    state = catalog_state(_catalog())
+    if state is None:
+        return render()
+    found = RENDERED.get((state, key))
+    if found is None:
+        found = render()
+        for older in list(RENDERED):
+            if older[0] != state or len(RENDERED) >= RENDERED_SIZE:
+                RENDERED.pop(older, None)
+        RENDERED[(state, key)] = found
+    return found
 
 
 def recounted():
