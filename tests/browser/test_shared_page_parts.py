@@ -1,5 +1,5 @@
 """The parts of a page every anonymous visitor sees alike (top navigation,
-footer, scripts and styles) are rendered once per state of what they show:
+footer, scripts and styles, the header's logo, search box and personal tools) are rendered once per state of what they show:
 an edit shows at the next request, and logged-in users never get them."""
 
 import itertools
@@ -7,6 +7,8 @@ import itertools
 import transaction
 from plone import api
 from plone.app.layout.viewlets.common import GlobalSectionsViewlet
+from plone.app.layout.viewlets.common import LogoViewlet
+from plone.app.layout.viewlets.common import SearchBoxViewlet
 from Products.CMFPlone.resources.browser.resource import ResourceBase
 
 from qgis.certification.browser import home
@@ -48,6 +50,8 @@ def test_the_second_visitor_gets_every_shared_part_without_building_it(
     visit(first, english)
     monkeypatch.setattr(GlobalSectionsViewlet, "navtree", property(refused))
     monkeypatch.setattr(DoormatFooter, "footer_parts", refused)
+    monkeypatch.setattr(LogoViewlet, "update", refused)
+    monkeypatch.setattr(SearchBoxViewlet, "update", refused)
     monkeypatch.setattr(ResourceBase, "update", refused)
 
     second = browser_for(None)
@@ -57,6 +61,8 @@ def test_the_second_visitor_gets_every_shared_part_without_building_it(
     assert navigation(second) == navigation(first)
     assert footer(second) == footer(first)
     assert 'data-bundle="plone"' in second.contents
+    assert 'id="personaltools-login"' in second.contents
+    assert 'id="searchGadget_form"' in second.contents
 
 
 def test_a_new_and_a_renamed_section_show_at_the_next_request(site, browser_for):

@@ -187,3 +187,32 @@ def test_the_phone_menus_buttons_are_named_in_the_pages_language(
         one(tree, "//div[@class='offcanvas-header justify-content-end']/button").get("aria-label")
         == closes
     )
+
+
+def test_managing_viewlets_keeps_plones_own_layout(site, functional):
+    transaction.commit()
+    browser = Browser(functional["app"])
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+
+    tree = page(browser, f"{site['en'].absolute_url()}/@@manage-viewlets")
+
+    assert not tree.xpath("//header[@id='content-header']")
+    assert tree.xpath("//*[@id='portal-header']//*[contains(@class, 'hide') or @href]")
+
+
+def test_the_shared_header_follows_a_hidden_viewlet(site, browser_for):
+    from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
+    from zope.component import getUtility as utility
+
+    transaction.commit()
+    before = page(browser_for(None), site["en"].absolute_url())
+    assert before.xpath("//form[@id='searchGadget_form']")
+
+    storage = utility(IViewletSettingsStorage)
+    storage.setHidden("plone.portalheader", "Plone Default", ("plone.searchbox",))
+    transaction.commit()
+
+    after = page(browser_for(None), site["en"].absolute_url())
+    assert not after.xpath("//form[@id='searchGadget_form']")
+    assert after.xpath("//a[@id='personaltools-login']")
+    assert after.xpath("//a[@id='portal-logo']")
