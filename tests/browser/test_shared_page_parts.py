@@ -1,6 +1,7 @@
 """The parts of a page every anonymous visitor sees alike (top navigation,
-footer, scripts and styles, the header's logo, search box and personal tools) are rendered once per state of what they show:
-an edit shows at the next request, and logged-in users never get them."""
+footer, scripts and styles, the header's logo, search box and personal tools)
+are rendered once per state of what they show: an edit shows at the next
+request, and logged-in users never get them."""
 
 import itertools
 
