@@ -3,7 +3,8 @@ collections (RFC 7946: coordinates are [longitude, latitude]).
 
 Each answer is built once for each state of what it shows and then served as
 it was written (``public.ready_answers``): a request checks its parameters,
-reads the feeds' state and looks the answer up."""
+reads the feeds' state and looks the answer up. It is kept encoded: the
+past courses' feed is megabytes, which every request would encode again."""
 
 import json
 
@@ -35,7 +36,11 @@ class ReadyGeoJson(PublicService):
             response.setHeader("Content-Type", "application/json")
             return json.dumps(self.refuse(refusal), **JSON_FORMAT)
         response.setHeader("Content-Type", GEOJSON)
-        return ready(parameters, lambda: json.dumps(self.build(*parameters), **JSON_FORMAT))
+        return ready(parameters, lambda: self.encoded(self.build(*parameters)))
+
+    @staticmethod
+    def encoded(collection):
+        return json.dumps(collection, **JSON_FORMAT).encode("utf-8")
 
     def parameters(self):
         """The feed's name and its checked parameters (ServiceError when one is bad)."""
