@@ -216,4 +216,3 @@ def test_the_shared_header_follows_a_hidden_viewlet(site, browser_for):
     assert not after.xpath("//form[@id='searchGadget_form']")
     assert after.xpath("//a[@id='personaltools-login']")
     assert after.xpath("//a[@id='portal-logo']")
-
