@@ -19,6 +19,7 @@ from zExceptions import NotFound
 
 from qgis.certification.public import feeds
 from qgis.certification.public import listings
+from qgis.certification.public import queries
 from qgis.certification.public.programme_pages import PAGES
 from qgis.certification.public.queries import Addresses
 from qgis.certification.vocabularies.countries import country_name
@@ -220,12 +221,7 @@ class PublicHelpers(BrowserView):
         """The training centres the visitor may see, with their address and country."""
         return [
             self.place(brain.getObject())
-            for brain in api.content.find(
-                context=organisation,
-                depth=1,
-                portal_type="TrainingCenter",
-                sort_on="sortable_title",
-            )
+            for brain in queries.contents_of(organisation, "TrainingCenter")
         ]
 
     def course_details(self, course):

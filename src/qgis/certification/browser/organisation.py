@@ -19,6 +19,7 @@ from qgis.certification.certificates.organisation_certificate import organisatio
 from qgis.certification.content.urls import safe_url
 from qgis.certification.payments import orders
 from qgis.certification.payments.credits import balance_of
+from qgis.certification.public import queries
 from qgis.certification.vocabularies.contribution_types import CONTRIBUTION_TYPES
 from qgis.certification.vocabularies.countries import country_name
 
@@ -96,9 +97,7 @@ class OrganisationView(StateBadges, OwnFieldsView):
         return self.can(permissions.GIVE_USER_GROUP_OPINION)
 
     def children(self, portal_type):
-        return api.content.find(
-            context=self.context, depth=1, portal_type=portal_type, sort_on="sortable_title"
-        )
+        return queries.contents_of(self.context, portal_type)
 
     def credits_info(self):
         if not self.can(permissions.VIEW_CREDITS):

@@ -31,6 +31,15 @@ def search(**query):
     return api.portal.get_tool("portal_catalog").searchResults(query, show_inactive=True)
 
 
+def contents_of(container, portal_type):
+    """Catalog brains of the items of ``portal_type`` directly in
+    ``container`` that the visitor may view, by title."""
+    path = "/".join(container.getPhysicalPath())
+    return search(
+        path={"query": path, "depth": 1}, portal_type=portal_type, sort_on="sortable_title"
+    )
+
+
 class Addresses:
     """The URLs of catalogued items below the portal, for the current request:
     the portal's URL once, then each item's path after it (quoted as the request
