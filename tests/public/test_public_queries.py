@@ -17,6 +17,7 @@ from qgis.certification.public import soonest
 from qgis.certification.public.features import course_features
 from qgis.certification.public.features import training_centre_features
 from qgis.certification.public.queries import Addresses
+from qgis.certification.public.queries import contents_of
 
 
 @pytest.fixture
@@ -74,6 +75,22 @@ def test_public_reads_skip_the_effective_date_filter(world, queries):
     # what they leave out: Plone adds it to a plain anonymous search
     api.content.find(portal_type="Course")
     assert "effectiveRange" in queries[-1]
+
+
+def test_an_organisations_contents_skip_the_effective_date_filter(world, queries):
+    found = contents_of(world.geo, "Course")
+
+    # the published ones (the draft is not the visitor's to see), by title
+    assert [brain.Title for brain in found] == [
+        "Alpha course",
+        "Autumn course",
+        "Ends today",
+        "Spring course",
+        "Yesterday course",
+        "Zeta course",
+    ]
+    assert "effectiveRange" not in queries[-1]
+    assert queries[-1]["allowedRolesAndUsers"] == ["Anonymous"]
 
 
 def test_the_organisations_are_sorted_only_up_to_the_page(world, queries):
