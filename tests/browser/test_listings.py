@@ -329,6 +329,37 @@ def test_front_page_links_and_next_courses(world, browser_for):
         assert "<script>alert" not in contents
 
 
+def test_front_page_lists_are_kept_ready_until_the_programme_changes(
+    world, browser_for, monkeypatch
+):
+    def refused(*args, **kwargs):
+        raise AssertionError("asked the catalog again")
+
+    first = visit(browser_for, f"{world.portal_url}/en?first=1").contents
+    visit(browser_for, f"{world.portal_url}/sv?first=1")
+    monkeypatch.setattr(listings, "search_organisations", refused)
+    monkeypatch.setattr(listings, "upcoming_courses", refused)
+
+    again = visit(browser_for, f"{world.portal_url}/en?again=1").contents
+    # each language has its own (dates and countries in its words)
+    in_swedish = visit(browser_for, f"{world.portal_url}/sv?again=1").contents
+
+    def part(html, start, end="</ul>"):
+        found = html[html.index(start) :]
+        return found[: found.index(end)]
+
+    assert part(again, 'id="organisation-list"') == part(first, 'id="organisation-list"')
+    assert part(again, 'id="next-courses"') == part(first, 'id="next-courses"')
+    assert "Tyskland" in part(in_swedish, 'id="next-courses"')
+
+    monkeypatch.undo()
+    certify(create_application(api.portal.get(), title="Aalborg Academy", country="DK"))
+    transaction.commit()
+
+    changed = visit(browser_for, f"{world.portal_url}/en?changed=1").contents
+    assert "Aalborg Academy" in part(changed, 'id="organisation-list"')
+
+
 def test_organisation_page_shows_centres_courses_and_calendar(world, browser_for):
     browser = visit(browser_for, world.geo.absolute_url())
     contents = browser.contents

@@ -8,6 +8,8 @@ from qgis.certification.interfaces import IMapSettings
 from qgis.certification.public import listings
 from qgis.certification.public.multilingual import welcome_page
 from qgis.certification.public.programme_pages import PAGES
+from qgis.certification.public.queries import Addresses
+from qgis.certification.public.ready_answers import ready
 from qgis.certification.signup.landing import first_login_url
 
 
@@ -54,10 +56,22 @@ class ProgrammeHome(BrowserView):
 
     def organisations(self):
         """The text alternative of the map: the first certified organisations by
-        name and how many there are; the list page has them all."""
+        name and how many there are; the list page has them all. Kept ready
+        for each state of what the feeds show (``public.ready_answers``)."""
+        return ready(("home-organisations",), self.listed_organisations)
+
+    def listed_organisations(self):
         brains = listings.search_organisations(b_size=HOME_LIST_SIZE)
         total = getattr(brains, "actual_result_count", None) or len(brains)
-        return {"shown": brains[:HOME_LIST_SIZE], "total": total}
+        urls = Addresses()
+        shown = [{"url": urls(brain), "title": brain.Title} for brain in brains[:HOME_LIST_SIZE]]
+        return {"shown": shown, "total": total}
+
+    def next_courses(self):
+        """The next courses, in the page's language, kept ready like the list."""
+        language = self.request.get("LANGUAGE") or api.portal.get_current_language()
+        helpers = api.content.get_view("qgis-public", self.context, self.request)
+        return ready(("home-next-courses", language), helpers.next_courses)
 
     def apply_now_url(self):
         """Visitors create an account first; logged-in people start applying."""

@@ -1,0 +1,1 @@
+The front page's list of certified organisations under the map and its next courses are kept ready for each state of the programme's public data, in each language, like the feeds: a visitor's front page no longer asks the catalog for them, and a change shows at the next request.
