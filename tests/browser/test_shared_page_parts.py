@@ -7,6 +7,7 @@ import itertools
 
 import transaction
 from plone import api
+from plone.app.layout.viewlets.common import DublinCoreViewlet
 from plone.app.layout.viewlets.common import GlobalSectionsViewlet
 from plone.app.layout.viewlets.common import LogoViewlet
 from plone.app.layout.viewlets.common import SearchBoxViewlet
@@ -157,3 +158,49 @@ def test_the_front_page_shows_its_welcome_text_without_rendering_its_page(
     visit(browser, site["en"].absolute_url())
     assert browser.headers["status"].startswith("200")
     assert welcome.Title() in browser.contents
+
+
+def head(browser):
+    html = browser.contents
+    return html[html.index("<head>") : html.index("</head>")]
+
+
+def test_a_pages_head_is_kept_per_address_and_follows_an_edit(site, browser_for, monkeypatch):
+    about = site["en"]["about"]
+    transaction.commit()
+    first = browser_for(None)
+    # the very first page stores the footer portlets' parents on them (once)
+    visit(first, about.absolute_url())
+    visit(first, about.absolute_url())
+    assert "<title>About the programme" in head(first)
+    assert 'property="og:title" content="About the programme"' in head(first)
+
+    monkeypatch.setattr(DublinCoreViewlet, "update", refused)
+    second = browser_for(None)
+    visit(second, about.absolute_url())
+    assert second.headers["status"].startswith("200"), second.contents[-3000:]
+    assert head(second) == head(first)
+    # another address has its own head
+    visit(second, f"{site['en'].absolute_url()}/privacy")
+    monkeypatch.undo()
+    visit(second, f"{site['en'].absolute_url()}/privacy")
+    assert "<title>Privacy" in head(second)
+
+    about.setTitle("About the QGIS programme")
+    about.reindexObject()
+    transaction.commit()
+    visit(second, about.absolute_url())
+    assert "<title>About the QGIS programme" in head(second)
+    assert 'content="About the QGIS programme"' in head(second)
+
+
+def test_a_logged_in_users_head_is_built_for_them(site, browser_for, monkeypatch):
+    about = site["en"]["about"]
+    transaction.commit()
+    visit(browser_for(None), about.absolute_url())
+
+    monkeypatch.setattr(DublinCoreViewlet, "update", refused)
+    team = browser_for("team")
+    team.open(about.absolute_url())
+
+    assert team.headers["status"].startswith("500")

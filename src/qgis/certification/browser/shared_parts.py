@@ -16,6 +16,7 @@ from datetime import date
 from plone import api
 from plone.app.portlets.browser.viewlets import FooterViewlet
 from plone.app.theming.utils import theming_policy
+from plone.app.viewletmanager.manager import BaseOrderedViewletManager
 from plone.memoize import ram
 from plone.registry.interfaces import IRegistry
 from Products.CMFCore.Expression import Expression
@@ -25,6 +26,9 @@ from zope.component import getUtility
 
 from qgis.certification.browser.frame.footer import DoormatFooter
 from qgis.certification.public import page_parts_state as state
+
+
+_UNKNOWN = object()
 
 
 def _keyed(method, part):
@@ -52,6 +56,36 @@ class SharedNavigation:
 
     @ram.cache(_keyed)
     def render(self):
+        return super().render()
+
+
+class SharedHead(BaseOrderedViewletManager):
+    """Plone's ``plone.htmlhead`` (the page's title, its description for search
+    engines and social networks, the links to its translations): the same for
+    every anonymous visit of an address, so rendered once per state of the
+    content and settings, per address (the query string aside) and view."""
+
+    def shared_key(self):
+        key = getattr(self, "_shared_key", _UNKNOWN)
+        if key is _UNKNOWN:
+            view = self.__parent__
+            key = self._shared_key = state.visitor_key(
+                self.request,
+                "head",
+                self.request.get("ACTUAL_URL"),
+                "/".join(self.context.getPhysicalPath()),
+                getattr(view, "__name__", None) or type(view).__name__,
+            )
+        return key
+
+    def update(self):
+        if self.shared_key() is None:
+            super().update()
+
+    @ram.cache(_keyed)
+    def render(self):
+        if self.shared_key() is not None:
+            super().update()  # only when nothing is kept
         return super().render()
 
 

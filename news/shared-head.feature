@@ -1,0 +1,1 @@
+A page's head (its title, its description for search engines and social networks, the links to its translations) is rendered once per address and state of the content and settings for anonymous visitors, like the navigation and the footer; logged-in users' heads are built for them.
