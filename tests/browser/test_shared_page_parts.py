@@ -37,6 +37,12 @@ def footer(browser):
     return html[html.index('id="portal-footer') :]
 
 
+def retitle(item, title):
+    item.setTitle(title)
+    item.reindexObject()
+    transaction.commit()
+
+
 def refused(*args, **kwargs):
     raise AssertionError("built again for an anonymous visitor")
 
@@ -81,9 +87,7 @@ def test_a_new_and_a_renamed_section_show_at_the_next_request(site, browser_for)
     visit(browser, english.absolute_url())
     assert "Partner schools" in navigation(browser)
 
-    folder.setTitle("Partner universities")
-    folder.reindexObject()
-    transaction.commit()
+    retitle(folder, "Partner universities")
     visit(browser, english.absolute_url())
     assert "Partner universities" in navigation(browser)
     assert "Partner schools" not in navigation(browser)
@@ -186,9 +190,7 @@ def test_a_pages_head_is_kept_per_address_and_follows_an_edit(site, browser_for,
     visit(second, f"{site['en'].absolute_url()}/privacy")
     assert "<title>Privacy" in head(second)
 
-    about.setTitle("About the QGIS programme")
-    about.reindexObject()
-    transaction.commit()
+    retitle(about, "About the QGIS programme")
     visit(second, about.absolute_url())
     assert "<title>About the QGIS programme" in head(second)
     assert 'content="About the QGIS programme"' in head(second)
