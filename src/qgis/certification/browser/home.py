@@ -7,6 +7,7 @@ from qgis.certification import _
 from qgis.certification.interfaces import IMapSettings
 from qgis.certification.public import listings
 from qgis.certification.public.multilingual import welcome_page
+from qgis.certification.public.page_parts_state import page_language
 from qgis.certification.public.programme_pages import PAGES
 from qgis.certification.public.queries import Addresses
 from qgis.certification.public.ready_answers import ready
@@ -69,7 +70,7 @@ class ProgrammeHome(BrowserView):
 
     def next_courses(self):
         """The next courses, in the page's language, kept ready like the list."""
-        language = self.request.get("LANGUAGE") or api.portal.get_current_language()
+        language = page_language(self.request)
         helpers = api.content.get_view("qgis-public", self.context, self.request)
         return ready(("home-next-courses", language), helpers.next_courses)
 

@@ -14,6 +14,7 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 from qgis.certification.public import statistics
+from qgis.certification.public.page_parts_state import page_language
 
 
 # a cell starting with one of these is a formula to a spreadsheet
@@ -55,7 +56,7 @@ class StatisticsView(BrowserView):
     def figures_html(self):
         """The figures' sections, rendered once per state of the figures, per
         language and address (the same for every viewer: aggregates only)."""
-        language = self.request.get("LANGUAGE") or api.portal.get_current_language()
+        language = page_language(self.request)
         return statistics.rendered((language, self.context.absolute_url()), self.render_figures)
 
     def render_figures(self):

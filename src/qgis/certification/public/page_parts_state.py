@@ -112,6 +112,11 @@ def footer_portlets_state(context):
 _UNKNOWN = object()
 
 
+def page_language(request):
+    """The language the request's page is rendered in."""
+    return request.get("LANGUAGE") or api.portal.get_current_language()
+
+
 def _visitor(request):
     """(portal, its address, the language) of an anonymous request, or None;
     the same for the whole request, so worked out once."""
@@ -120,8 +125,7 @@ def _visitor(request):
         found = None
         if api.user.is_anonymous():
             portal = api.portal.get()
-            language = request.get("LANGUAGE") or api.portal.get_current_language()
-            found = (portal, portal.absolute_url(), language)
+            found = (portal, portal.absolute_url(), page_language(request))
         request._qgis_visitor = found
     return found
 

@@ -31,13 +31,13 @@ APART = {"plone.logo": "logo", "plone.searchbox": "searchbox"}
 SHARED = ("plone.anontools", "plone.logo", "plone.searchbox")
 
 
-def _shared_key(method, frame, names, view):
+def _shared_key(method, frame, viewlets):
     root = api.portal.get_navigation_root(frame.context)
     key = state.visitor_key(
         frame.request,
         "header",
         "/".join(root.getPhysicalPath()),
-        names,
+        tuple(viewlets),
         state.actions_state("user"),
     )
     if key is None:
@@ -67,18 +67,18 @@ class PageFrame(BrowserView):
         found = manager.sort(
             manager.filter(getAdapters((self.context, self.request, view, manager), IViewlet))
         )
-        names = tuple(name for name, _viewlet in found if name in SHARED)
-        shared = self.shared_header(names, view) if names else {}
+        alike = {name: viewlet for name, viewlet in found if name in SHARED}
+        shared = self.shared_header(alike) if alike else {}
         return [
             (name, shared[name] if name in shared else self.rendered(name, viewlet))
             for name, viewlet in found
         ]
 
     @ram.cache(_shared_key)
-    def shared_header(self, names, view):
-        manager = queryMultiAdapter((self.context, self.request, view), IContentProvider, HEADER)
-        viewlets = dict(getAdapters((self.context, self.request, view, manager), IViewlet))
-        return {name: self.rendered(name, viewlets[name]) for name in names}
+    def shared_header(self, viewlets):
+        """{name: html} of ``viewlets``, kept for anonymous visitors (the key
+        names them, not the instances, which are this request's)."""
+        return {name: self.rendered(name, viewlet) for name, viewlet in viewlets.items()}
 
     def rendered(self, name, viewlet):
         viewlet.__name__ = name
